@@ -1,0 +1,3 @@
+export default function Options() {
+  return <main><h1>Lever Screening settings</h1></main>
+}

@@ -1,0 +1,3 @@
+export default function Dashboard() {
+  return <main><h1>Screening dashboard</h1></main>
+}
