@@ -80,6 +80,25 @@ export interface AnalysisRow {
   totals: { inputTokens: number; outputTokens: number; costUsd: number }
   createdAt: number
   updatedAt: number
+  /** When the first full listing of the posting's applicants finished (unset: it is re-run on start). */
+  listedAt?: number
+  /** Written by the runner as jobs finish, so every page can show progress without counting. */
+  progress?: AnalysisProgress
+  /** Why the analysis is waiting or stopped, in words for the recruiter (Lever outage, spending cap …). */
+  notice?: string
+}
+
+export interface AnalysisProgress {
+  total: number
+  /** Scored under the current rubric version (includes needs_review: they have a result to look at). */
+  scored: number
+  needsReview: number
+  failed: number
+  queued: number
+  running: number
+  /** Estimated time until every queued applicant is scored, from the recent pace; null when unknown. */
+  etaMs: number | null
+  updatedAt: number
 }
 
 export interface RubricRow {
@@ -112,6 +131,8 @@ export interface JobRow {
   nextAttemptAt: number
   lastError?: string
   updatedAt: number
+  /** Why it was queued: "rubric" re-scores from the cached text without calling Lever. */
+  reason?: "new" | "changed" | "rubric" | "retry"
 }
 
 export interface AuditRow {
