@@ -12,7 +12,7 @@ export interface ActionError {
   code: ErrorCode
   message: string
   /** Lever's own answer, kept for the audit log (never a credential). */
-  lever?: { status?: number; kind?: string; message?: string }
+  lever?: { status?: number; kind?: string; code?: string; message?: string }
 }
 
 const FORBIDDEN_MESSAGES: Record<ActionKind, string> = {
@@ -51,7 +51,7 @@ function statusToCode(status: number | undefined): ErrorCode | undefined {
 }
 
 export function describeLeverError(error: unknown, action: ActionKind): ActionError {
-  const e = (error ?? {}) as { kind?: unknown; status?: unknown; code?: unknown; message?: unknown }
+  const e = (error ?? {}) as { kind?: unknown; status?: unknown; code?: unknown; message?: unknown; leverCode?: unknown; leverMessage?: unknown }
   const kind = typeof e.kind === "string" ? e.kind : undefined
   const status = typeof e.status === "number" ? e.status : undefined
   const rawMessage = scrubSecrets(typeof e.message === "string" ? e.message : String(error))
@@ -77,5 +77,7 @@ export function describeLeverError(error: unknown, action: ActionKind): ActionEr
                 : code === "not_connected"
                   ? "Connect Lever in the extension's options first."
                   : rawMessage || "Lever did not accept the change."
-  return { code, message, lever: { status, kind, message: rawMessage.slice(0, 300) } }
+  const leverCode = typeof e.leverCode === "string" ? e.leverCode : undefined
+  const leverMessage = typeof e.leverMessage === "string" ? scrubSecrets(e.leverMessage).slice(0, 300) : undefined
+  return { code, message, lever: { status, kind, code: leverCode, message: leverMessage ?? rawMessage.slice(0, 300) } }
 }
