@@ -1,0 +1,202 @@
+/**
+ * The background's one way to talk to Lever: `getLeverClient()` reads the credential from the vault
+ * and the connection settings from the database, and returns a LeverClient that shares one rate
+ * limiter per credential. OAuth access tokens are refreshed shortly before they expire (and once after
+ * a 401); the rotated refresh token is stored. A revoked or expired grant (or a revoked API key) marks
+ * the connection "sign in again" so that every later call fails fast instead of looping on 401s.
+ */
+import { LEVER_ENVIRONMENTS, type LeverEnvironmentId } from "../../plasmo.config"
+import { LeverClient } from "../core/lever/client"
+import { OAuthError, needsRefresh, refreshAccessToken, type OAuthEndpoints } from "../core/lever/oauth"
+import { getLimiter } from "../core/lever/rate-limiter"
+import { getDb } from "../db/schema"
+import { MessageFailure } from "../messaging/contract"
+import { readVault, writeVault, type LeverApiKeySecret, type LeverOAuthSecret } from "./vault"
+
+export type EnvironmentChoice = LeverEnvironmentId | "custom"
+
+/** db `settings` row `connection`. Never holds a secret. */
+export interface ConnectionSettings {
+  environment: EnvironmentChoice
+  apiBase: string
+  actingAs?: { id: string; name?: string; email?: string }
+  /** OAuth endpoints in force (custom environments carry their own). */
+  oauth?: OAuthEndpoints
+  /** Set when Lever rejected the credential (revoked key, expired grant): the user must reconnect. */
+  needsSignIn?: boolean
+  connectedAt?: number
+}
+
+export const CONNECTION_KEY = "connection"
+
+export async function readConnection(): Promise<ConnectionSettings | undefined> {
+  const row = await getDb().settings.get(CONNECTION_KEY)
+  return row?.value as ConnectionSettings | undefined
+}
+
+export async function writeConnection(update: (current: ConnectionSettings | undefined) => ConnectionSettings | undefined): Promise<void> {
+  const db = getDb()
+  await db.transaction("rw", db.settings, async () => {
+    const next = update((await db.settings.get(CONNECTION_KEY))?.value as ConnectionSettings | undefined)
+    if (next) await db.settings.put({ key: CONNECTION_KEY, value: next })
+    else await db.settings.delete(CONNECTION_KEY)
+  })
+}
+
+/** The OAuth endpoints of an environment: Lever's own, or for a custom base URL its origin's. */
+export function oauthEndpointsFor(environment: EnvironmentChoice, apiBase: string): OAuthEndpoints {
+  if (environment !== "custom") {
+    const env = LEVER_ENVIRONMENTS[environment]
+    return { authorizeUrl: env.authorizeUrl, tokenUrl: env.tokenUrl, audience: env.audience }
+  }
+  // A simulator or proxy serves the auth endpoints beside the API, like Lever's auth host does.
+  const origin = new URL(apiBase).origin
+  return { authorizeUrl: `${origin}/authorize`, tokenUrl: `${origin}/oauth/token`, audience: `${apiBase.replace(/\/+$/, "")}/` }
+}
+
+export function apiBaseFor(environment: EnvironmentChoice, customBase?: string): string {
+  if (environment === "custom") {
+    if (!customBase) throw new MessageFailure({ code: "bad_request", message: "Enter the custom Lever API address." })
+    return normaliseCustomBase(customBase)
+  }
+  return LEVER_ENVIRONMENTS[environment].apiBase
+}
+
+/** A custom base URL must be a plain HTTPS URL (no credentials, query or fragment). */
+export function normaliseCustomBase(input: string): string {
+  let url: URL
+  try {
+    url = new URL(input.trim())
+  } catch {
+    throw new MessageFailure({ code: "bad_request", message: "The custom address is not a valid URL (e.g. https://lever-proxy.example.com/v1)." })
+  }
+  if (url.protocol !== "https:") throw new MessageFailure({ code: "bad_request", message: "The custom address must start with https:// — Lever credentials are never sent unencrypted." })
+  if (url.username || url.password) throw new MessageFailure({ code: "bad_request", message: "The custom address must not contain a user name or password." })
+  if (url.search || url.hash) throw new MessageFailure({ code: "bad_request", message: "The custom address must not contain a query (?…) or fragment (#…)." })
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`
+}
+
+export function notConnected(): MessageFailure {
+  return new MessageFailure({ code: "not_connected", message: "Lever is not connected yet: open the extension's options and connect." })
+}
+
+export function signInAgain(): MessageFailure {
+  return new MessageFailure({
+    code: "lever_unauthorized",
+    message: "Lever no longer accepts the saved sign-in or key (it expired or was revoked). Open the extension's options and connect again.",
+    details: { signInAgain: true }
+  })
+}
+
+async function digest(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, "0")).join("")
+}
+
+/** The limiter registry key: a digest of the credential, never the credential itself. */
+export async function credentialKey(secret: LeverApiKeySecret | LeverOAuthSecret, apiBase: string): Promise<string> {
+  return `${apiBase}|${secret.kind}|${await digest(secret.kind === "api_key" ? secret.apiKey : secret.clientId)}`
+}
+
+export function basicAuth(apiKey: string): string {
+  return `Basic ${btoa(`${apiKey}:`)}`
+}
+
+async function markNeedsSignIn(): Promise<void> {
+  await writeConnection((current) => (current ? { ...current, needsSignIn: true } : current))
+}
+
+let refreshing: Promise<string> | null = null
+
+/** A valid OAuth access token, refreshed (single-flight) when near expiry or when `force`d after a 401. */
+async function oauthAccessToken(force: boolean): Promise<string> {
+  const secret = (await readVault()).lever
+  if (!secret || secret.kind !== "oauth") throw notConnected()
+  if (!force && !needsRefresh(secret.expiresAt, Date.now())) return secret.accessToken
+  refreshing ??= refreshOAuth(secret).finally(() => {
+    refreshing = null
+  })
+  return refreshing
+}
+
+async function refreshOAuth(secret: LeverOAuthSecret): Promise<string> {
+  const connection = await readConnection()
+  if (!connection) throw notConnected()
+  if (!secret.refreshToken) {
+    await markNeedsSignIn()
+    throw signInAgain()
+  }
+  const endpoints = connection.oauth ?? oauthEndpointsFor(connection.environment, connection.apiBase)
+  try {
+    const tokens = await refreshAccessToken(fetch, { endpoints, clientId: secret.clientId, clientSecret: secret.clientSecret, refreshToken: secret.refreshToken })
+    await writeVault((vault) =>
+      vault.lever?.kind === "oauth"
+        ? { ...vault, lever: { ...vault.lever, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? vault.lever.refreshToken, expiresAt: tokens.expiresAt } }
+        : vault
+    )
+    return tokens.accessToken
+  } catch (error) {
+    if (error instanceof OAuthError && (error.kind === "invalid_grant" || error.kind === "invalid_client")) {
+      await markNeedsSignIn()
+      throw signInAgain()
+    }
+    if (error instanceof OAuthError) throw new MessageFailure({ code: error.kind === "network" ? "network" : "lever_unavailable", message: error.userMessage })
+    throw error
+  }
+}
+
+/**
+ * A client for a credential that may not be saved yet (the options page verifies a key before
+ * storing it). `persistent` clients mark the saved connection "sign in again" on a 401.
+ */
+export async function buildLeverClient(options: {
+  apiBase: string
+  secret: LeverApiKeySecret | LeverOAuthSecret
+  performAs?: string
+  persistent: boolean
+}): Promise<LeverClient> {
+  const { apiBase, secret, performAs, persistent } = options
+  const limiter = getLimiter(await credentialKey(secret, apiBase))
+  if (secret.kind === "api_key") {
+    const header = basicAuth(secret.apiKey)
+    return new LeverClient({
+      apiBase,
+      fetch,
+      limiter,
+      performAs,
+      auth: async () => header,
+      onUnauthorized: persistent
+        ? async () => {
+            await markNeedsSignIn()
+            return false
+          }
+        : undefined
+    })
+  }
+  if (!persistent) {
+    return new LeverClient({ apiBase, fetch, limiter, performAs, auth: async () => `Bearer ${secret.accessToken}` })
+  }
+  return new LeverClient({
+    apiBase,
+    fetch,
+    limiter,
+    performAs,
+    auth: async () => `Bearer ${await oauthAccessToken(false)}`,
+    onUnauthorized: async () => {
+      try {
+        await oauthAccessToken(true)
+        return true
+      } catch {
+        return false
+      }
+    }
+  })
+}
+
+/** For all background code (runner, actions). Throws `not_connected` when there is no connection. */
+export async function getLeverClient(): Promise<LeverClient> {
+  const [vault, connection] = await Promise.all([readVault(), readConnection()])
+  if (!vault.lever || !connection) throw notConnected()
+  if (connection.needsSignIn) throw signInAgain()
+  return buildLeverClient({ apiBase: connection.apiBase, secret: vault.lever, performAs: connection.actingAs?.id, persistent: true })
+}

@@ -1,0 +1,6 @@
+export * from "./client"
+export * from "./errors"
+export * from "./rate-limiter"
+export * from "./retry"
+export * from "./types"
+export * from "./oauth"
