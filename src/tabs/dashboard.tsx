@@ -1,3 +1,7 @@
+import "../ui/styles.css"
+
+import { DashboardApp } from "../dashboard/dashboard-app"
+
 export default function Dashboard() {
-  return <main><h1>Screening dashboard</h1></main>
+  return <DashboardApp />
 }
