@@ -1,0 +1,524 @@
+/**
+ * The local requirement extractor: no network, a few milliseconds per posting.
+ *
+ * It reads the posting's sections (see posting-text.ts), decides from each heading what the section
+ * holds (what the candidate must bring, what would be nice, what the job will do, benefits, company
+ * blurb, legal text), and reads prose sentence by sentence for requirement cues when there is no
+ * such heading. Candidate texts are then split into single requirements, cleaned, given a mandatory
+ * flag and a category, merged when duplicated, and checked for fairness.
+ *
+ * The rules are written against how job postings are phrased in general (English), not against any
+ * particular posting.
+ */
+import { deriveFacets } from "./facets"
+import { checkFairness } from "./fairness"
+import type { Category, Requirement } from "./model"
+import { parsePosting, type LeverPostingLike, type PostingDocument, type PostingSection } from "./posting-text"
+
+export type { LeverPostingLike } from "./posting-text"
+
+export interface ExtractOptions {
+  /** Stop after this many requirements (the rest are dropped with a note). Default 40. */
+  maxRequirements?: number
+  /** Stop after this many suggestions. Default 20. */
+  maxSuggestions?: number
+}
+
+export interface ExtractionResult {
+  requirements: Requirement[]
+  /** What the job will do, offered as optional extras the recruiter may turn into requirements. */
+  suggestions: Requirement[]
+  notes: string[]
+}
+
+type SectionRole = "required" | "preferred" | "duties" | "skip" | "prose"
+
+// ---------------------------------------------------------------- section roles
+
+const PREFERRED_HEADING =
+  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desired|desirable|ideally|extra credit|good to have|would be (?:great|nice|a plus)|(?:may|might) also have|not required|optional|it'?s a plus|brownie points|we'?d love)\b/i
+const REQUIRED_HEADING_FIRST = /\b(about you|who you are|what you bring|what you('|’)?ll bring|you have|you are|you may be a good fit|good fit)\b/i
+const SKIP_HEADING =
+  /\b(benefits?|perks|what we offer|we offer|compensation|salary|pay\b|pay range|total rewards|rewards|why (?:join|work|you'?ll love)|about (?:us|the company|our)|who we are|our (?:story|mission|values|culture|team|company)|how we'?re different|equal (?:opportunity|employment)|eeo|accommodations?|diversity|inclusion|referral|notices?|privacy|deadline|interview process|hiring process|application process|how to apply|apply|come work with us|logistics|where you'?ll be|location|work locations?|hybrid policy|visa|identity verification|about our work|what to expect|telecommut|scheduled|job family|type of requisition|life at|culture|disclaimer|legal)\b/i
+const DUTIES_HEADING =
+  /\b(responsibilit|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|summary)\b/i
+const REQUIRED_HEADING =
+  /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities)\b/i
+
+/** Reads a heading for what its section holds. */
+export function classifyHeading(heading: string | null): SectionRole {
+  if (!heading) return "prose"
+  const h = heading.replace(/[’`]/g, "'")
+  if (PREFERRED_HEADING.test(h)) return "preferred"
+  if (REQUIRED_HEADING_FIRST.test(h)) return "required"
+  if (SKIP_HEADING.test(h) && !/\b(requirements?|qualifications?)\b/i.test(h)) return "skip"
+  if (DUTIES_HEADING.test(h) && !/\b(requirements?|qualifications?|skills)\b/i.test(h)) return "duties"
+  if (REQUIRED_HEADING.test(h)) return "required"
+  return "prose"
+}
+
+// ---------------------------------------------------------------- sentence and clause splitting
+
+const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|dept|ph\.d|b\.s|b\.a|m\.s|m\.a|u\.s|u\.k|e\.u|st|dr|mr|ms|mrs|no|inc|ltd|co|jr|sr|min|max|yrs?|hrs?|wk)\.$/i
+
+/** Splits text into sentences at ., ! or ? followed by a capital, skipping common abbreviations. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = []
+  let start = 0
+  const re = /[.!?](?=["”’)]?\s+["“(]?[A-Z0-9])/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) {
+    const candidate = text.slice(start, m.index + 1)
+    if (ABBREVIATIONS.test(candidate.slice(-8))) continue
+    out.push(candidate.trim())
+    start = m.index + 1
+  }
+  const rest = text.slice(start).trim()
+  if (rest) out.push(rest)
+  return out.filter(Boolean)
+}
+
+/** Splits at a separator only where it is not inside parentheses or brackets. */
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let last = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === "(" || ch === "[") depth++
+    else if ((ch === ")" || ch === "]") && depth > 0) depth--
+    else if (depth === 0) {
+      separator.lastIndex = 0
+      const m = separator.exec(text.slice(i))
+      if (m && m.index === 0) {
+        parts.push(text.slice(last, i))
+        i += m[0].length - 1
+        last = i + 1
+      }
+    }
+  }
+  parts.push(text.slice(last))
+  return parts.map((p) => p.trim()).filter(Boolean)
+}
+
+const NUMBER_WORD = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+const YEARS_SUBCLAUSE = new RegExp(`^(?:at least|a minimum of|minimum of|min\\.?)?\\s*${NUMBER_WORD}\\b[^,;]{0,30}?\\b(?:years?|yrs)\\b`, "i")
+/** Words that open a new requirement when they follow "and" inside one bullet. */
+const REQUIREMENT_HEAD = new RegExp(
+  `^(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
+  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|certification|degree|${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
+
+/**
+ * Splits one bullet or clause into separate requirements: at semicolons, before "with/including
+ * N years …", and at "and" when a new requirement starts after it. Alternatives ("Go or Rust")
+ * and lists inside one requirement ("semantic HTML, ARIA and WCAG") stay together.
+ */
+export function splitCompound(text: string): string[] {
+  let parts = splitTopLevel(text, /;\s*/y)
+  // "… SQL and Python (required), and R (preferred)": one marker per part.
+  parts = parts.flatMap((p) => splitTopLevel(p, /(?<=\((?:required|preferred|a plus|nice to have|optional)\))\s*,?\s*(?:and|or)?\s+/iy))
+  parts = parts.flatMap((p) => {
+    const out: string[] = []
+    let rest = p
+    for (;;) {
+      const m = /,\s+(?:with|including|and|plus)\s+/i.exec(rest)
+      if (!m) break
+      const after = rest.slice(m.index + m[0].length)
+      if (!YEARS_SUBCLAUSE.test(after)) {
+        // keep looking past this comma
+        const next = rest.slice(m.index + m[0].length)
+        const deeper = /,\s+(?:with|including|and|plus)\s+/i.exec(next)
+        if (!deeper) break
+        const nextAfter = next.slice(deeper.index + deeper[0].length)
+        if (!YEARS_SUBCLAUSE.test(nextAfter)) break
+        out.push(rest.slice(0, m.index + m[0].length + deeper.index))
+        rest = nextAfter
+        continue
+      }
+      out.push(rest.slice(0, m.index))
+      rest = after
+    }
+    out.push(rest)
+    return out
+  })
+  parts = parts.flatMap((p) => {
+    const pieces = splitTopLevel(p, /,?\s+and\s+/y)
+    if (pieces.length < 2) return [p]
+    // Re-join pieces that do not start a new requirement on their own.
+    const merged: string[] = [pieces[0]!]
+    const joiners = [...p.matchAll(/,?\s+and\s+/g)].map((m) => m[0])
+    for (let i = 1; i < pieces.length; i++) {
+      const piece = pieces[i]!
+      const previous = merged[merged.length - 1]!
+      if (REQUIREMENT_HEAD.test(piece) && previous.split(/\s+/).length >= 2 && piece.split(/\s+/).length >= 3) merged.push(piece)
+      else merged[merged.length - 1] = `${previous}${joiners[i - 1] ?? " and "}${piece}`
+    }
+    return merged
+  })
+  return parts.map((p) => p.trim()).filter((p) => p.length > 1)
+}
+
+/** Clauses of a prose sentence: requirement cues often sit in one clause of a longer sentence. */
+function splitProseClauses(sentence: string): string[] {
+  // "Because you will be on the floor, a current certification is required": keep the main clause.
+  let s = sentence.replace(/^(?:because|since|as|while|given that|although|though)\b[^,]{3,120},\s+(?=\S)/i, "")
+  s = s.replace(/^(?:safety|quality|accuracy) matters(?: here)?\.?\s*/i, "")
+  let clauses = splitTopLevel(s, /;\s*/y)
+  // A colon followed by a new independent clause ("…: we run X") separates two statements;
+  // a colon followed by a list elaborates the same requirement and stays.
+  clauses = clauses.flatMap((c) => splitTopLevel(c, /:\s+(?=(?:we|you|our|this|they|it|the team|there)\b)/iy))
+  clauses = clauses.flatMap((c) => splitTopLevel(c, /,\s+(?:so|but|and so|yet|which means|while)\s+(?=\S)/iy))
+  return clauses
+}
+
+// ---------------------------------------------------------------- cues
+
+const REQUIREMENT_CUE = new RegExp(
+  [
+    "you(?:'ll| will)? (?:also )?need",
+    "you (?:must|should)",
+    "you(?: also)? (?:have|bring|hold|possess)\\b",
+    "must (?:have|hold|be|possess|demonstrate)",
+    "(?:is|are) (?:required|essential|a must|mandatory)",
+    "required",
+    "minimum (?:of )?",
+    `at least (?:${NUMBER_WORD}|\\w+ of)`,
+    `${NUMBER_WORD}\\s*\\+?\\s*(?:years?|yrs)`,
+    "years of (?:\\w+ )?experience",
+    "\\bdegree\\b",
+    "bachelor",
+    "master'?s",
+    "ph\\.?d",
+    "certifi(?:cation|cate|ed)",
+    "licen[cs](?:e|ed|ure)",
+    "experience (?:with|in|as|of|using|\\w+ing)",
+    "proficien",
+    "fluen(?:t|cy)",
+    "bilingual",
+    "knowledge of",
+    "familiar(?:ity)? with",
+    "understanding of",
+    "ability to",
+    "able to",
+    "willing(?:ness)? to",
+    "comfortable (?:with|working|using)",
+    "at home (?:in|with)",
+    "(?:is|are|would be) (?:a |an )?(?:real |big |strong |definite |huge )?(?:plus|bonus|advantage|asset)",
+    "nice to have",
+    "preferred",
+    "ideally",
+    "track record",
+    "background in",
+    "expertise in",
+    "skilled in",
+    "skills? in"
+  ].join("|"),
+  "i"
+)
+
+/** Sentences that are never requirements however they are phrased: pay, benefits, legal, reassurance. */
+const NOT_A_REQUIREMENT =
+  /\b(we offer|we provide|benefits?\b|salary|compensation|pay range|base range|base pay|hourly rate|401\s*\(k\)|(?:sign[- ]on|signing|annual|performance|referral) bonus|equity|stock options|paid time off|\bpto\b|vacation|parental leave|equal (?:opportunity|employment)|\beeo\b|affirmative action|accommodations?|e-verify|without regard to|protected (?:veteran|class|characteristic)|regardless of|happy to train|we(?:'ll| will)? (?:train|teach)|will be trained|no (?:prior )?experience (?:is )?(?:necessary|required|needed)|encourage you to apply|apply even if|don'?t meet every|do not meet every|privacy|recruiters? will never|background check(?:s)? (?:will|may) be|reasonable accommodation)\b/i
+
+const DUTY_LEAD =
+  /^(?:(?:day to day|day-to-day|in this role|in this position|each day|every day|together|as (?:a|an|our|the) [^,]{2,60}),?\s+)?(?:you(?:'ll| will)(?: also)?|you would|you are going to)\s+(?!(?:also )?need\b|be expected to (?:have|bring)|have\b|bring\b|be required|require|ideally|hold\b|possess\b)/i
+
+const PREFERRED_CUE =
+  /(?:\((?:preferred|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|ideal(?:ly)?)\)|\b(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b|^(?:ideally|preferably|bonus|nice to have|a plus|plus|optionally|optional)\b|\b(?:a plus|preferred|strongly preferred|nice to have|desirable|an asset|an advantage|a bonus)\s*[.!]?$|\byou (?:might|may) (?:also )?have\b|\b(?:we'?d|we would|would) love\b|\bbonus points\b|\bnot required\b)/i
+const REQUIRED_CUE =
+  /(?:\((?:required|mandatory|must[- ]have|must|essential)\)|\b(?:is|are) (?:required|mandatory|essential|a must)\b|\bmust\b|\brequired\b|\bminimum\b|\bmandatory\b|\bessential\b|\bat least\b|you(?:'ll| will) need)/i
+const EXPLICIT_REQUIRED = /\((?:required|mandatory|must[- ]have|must|essential)\)|\b(?:is|are) (?:required|mandatory|a must)\b|\bmust\b/i
+
+/** Mandatory unless the text itself says preferred; in a "nice to have" section only an explicit "required" flips it. */
+export function readMandatory(raw: string, sectionDefault: boolean): boolean {
+  const text = raw.replace(/[’`]/g, "'")
+  if (!sectionDefault) return EXPLICIT_REQUIRED.test(text) && !PREFERRED_CUE.test(text)
+  if (PREFERRED_CUE.test(text)) return false
+  if (REQUIRED_CUE.test(text)) return true
+  return sectionDefault
+}
+
+// ---------------------------------------------------------------- cleaning
+
+const LEAD_IN = new RegExp(
+  "^(?:" +
+  [
+    "(?:and|but|so|also|additionally|plus|ideally|preferably|optionally),?",
+    "(?:to be successful|to succeed|to thrive)(?: in this (?:role|position))?,?(?: you(?:'ll| will)? (?:also )?need(?: to (?:have|be))?)?",
+    "(?:this position|this role|the role|the position|the job) (?:requires?|calls for)",
+    "you(?:'ll| will)? (?:also )?(?:need|require)(?: to (?:have|be|hold|possess|bring|demonstrate))?",
+    "you (?:must|should|will)(?: also)? (?:have|be|hold|possess|bring|demonstrate|know)",
+    "you(?:'ve| have) got",
+    "you(?: also)?(?: already)? (?:have|are|bring|hold|possess|know)",
+    "you (?:might|may) (?:also )?(?:have|be)",
+    "(?:we(?:'re| are)|we'?d love|we would love) (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
+    "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
+    "candidates? (?:must|should|will) (?:have|be|hold|possess)",
+    "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
+    "(?:must|should) (?:have|be|hold|possess)",
+    "requires?",
+    "(?:required|preferred|bonus|nice to have|nice-to-have|plus|must have|must-have|minimum|desired)\\s*[:\\-–]"
+  ].join("|") +
+  ")\\s+",
+  "i"
+)
+
+/** Makes a requirement read like a recruiter's line: no lead-in, marker or trailing full stop. */
+export function cleanRequirementText(raw: string): string {
+  let t = raw.replace(/[’`]/g, "'").replace(/\s+/g, " ").trim()
+  t = t.replace(/^[\s\-*•·–—:]+/, "")
+  for (let i = 0; i < 4; i++) {
+    const before = t
+    t = t.replace(LEAD_IN, "")
+    t = t.replace(/^(?:an?|the|being|having|some)\s+(?=\S)/i, "")
+    if (t === before) break
+  }
+  t = t.replace(/\s*\((?:required|preferred|mandatory|must[- ]have|must|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|essential|ideal(?:ly)?)\)\s*/gi, " ")
+  t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b.*$/i, "")
+  t = t.replace(/[,;\s]+(?:preferred|required|a plus|is a must|strongly preferred|highly desired|desired|desirable|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
+  t = t.replace(/[\s.;,:!]+$/, "").trim()
+  if (/^[a-z]/.test(t) && !/^[a-z][A-Z]/.test(t)) t = t[0]!.toUpperCase() + t.slice(1)
+  return t
+}
+
+// ---------------------------------------------------------------- categories
+
+const QUALIFICATION =
+  /\b(degree|bachelor'?s?|master'?s|mba|ph\.?\s?d|doctorate|doctoral|diploma|ged|high school|associate'?s|b\.?s\.?c?\b|b\.?a\.?\b|m\.?s\.?c?\b|licen[cs](?:e|ed|ure|es)|certifi(?:cation|cations|cate|cates|ed)|credential|accredit\w*|registered nurse|\brn\b|\blpn\b|\bcpa\b|\bcfa\b|\bpmp\b|\bcdl\b|\bbls\b|\bacls\b|\bpals\b|board[- ]certified|chartered|security clearance|\bclearance\b|(?:osha|cpr|first aid|food handler'?s?)\b[^.;]{0,40}\b(?:card|cert\w*|training))\b/i
+const YEARS = new RegExp(`\\b(?:${NUMBER_WORD}\\s*\\+?\\s*(?:(?:-|–|to)\\s*${NUMBER_WORD}\\s*\\+?\\s*)?(?:years?|yrs)|years of|of those years)\\b`, "i")
+const OTHER =
+  /\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|lift(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|carry(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|fluen(?:t|cy)|native speaker|(?:speak|write|read)s? (?:english|spanish|french|german|mandarin|portuguese|japanese|arabic)|proficiency in (?:english|spanish|french|german|mandarin|portuguese|japanese|arabic)|driver'?s licen[cs]e)\b/i
+const SKILL_GERUND =
+  /\bexperience (?:in |with )?(?:using|writing|building|developing|designing|implementing|measuring|testing|programming|coding|configuring|deploying|automating|debugging|creating|scripting|modell?ing|analy[sz]ing|administering|operating|maintaining|integrating)\b/i
+const EXPERIENCE =
+  /\b(track record|history of|proven (?:ability|experience|success)|background in|experience (?:as|in|at|on|across|within|leading|managing|working|coordinating|supervising|running|owning|\w+ing)\b|[a-z]+ experience\b|leadership|leading|led\b|managing|managed|management of|supervis\w*|ownership of|owned|contributions? to|contributed|worked|prior experience|previous experience|portfolio|served as|tenure)/i
+
+export function categorize(text: string): Category {
+  const t = text.replace(/[’`]/g, "'")
+  // A skill or experience line that merely mentions a certificate as one option still reads as a credential.
+  if (QUALIFICATION.test(t) && !/\b(?:experience (?:with|in) (?:\w+ ){0,2}certification processes)\b/i.test(t)) return "qualifications"
+  if (YEARS.test(t)) return "experience"
+  if (OTHER.test(t)) return "other"
+  if (/\bexperience (?:with|using)\b/i.test(t) || SKILL_GERUND.test(t)) return "skills"
+  if (EXPERIENCE.test(t)) return "experience"
+  return "skills"
+}
+
+// ---------------------------------------------------------------- candidates
+
+interface Candidate {
+  raw: string
+  /** What the section's heading implies when the text itself says nothing. */
+  sectionDefault: boolean
+  kind: "requirement" | "suggestion"
+}
+
+const EMPTY_VALUE = /^(?:none|n\/?a|no|yes|tbd|not applicable|-+|#\w+)$/i
+
+/** "Data Analysis, ETL, Palantir, Relational Database" under a Skills heading: one skill per entry. */
+function splitBareList(text: string): string[] | null {
+  if (/[.!?]$/.test(text) || /\b(?:you|we|our|will|must|should)\b/i.test(text)) return null
+  const parts = splitTopLevel(text, /,\s*/y)
+  if (parts.length < 3 || parts.some((p) => p.split(/\s+/).length > 5)) return null
+  return parts
+}
+
+function looksLikeRequirementPhrase(text: string): boolean {
+  if (REQUIREMENT_CUE.test(text)) return true
+  // Short noun phrases in a requirements section ("TypeScript used in production code").
+  return text.split(/\s+/).length <= 20 && !/^(?:we|our|this|the company|the team|they)\b/i.test(text)
+}
+
+function candidatesFromSection(section: PostingSection, role: SectionRole, out: Candidate[]) {
+  const sectionDefault = role !== "preferred"
+  for (const entry of section.entries) {
+    const text = entry.text.replace(/[’`]/g, "'")
+    if (EMPTY_VALUE.test(text.trim())) continue
+    if (role === "skip") continue
+
+    if (role === "duties") {
+      for (const sentence of splitSentences(text).slice(0, entry.kind === "item" ? 1 : 3)) {
+        if (NOT_A_REQUIREMENT.test(sentence)) continue
+        // Requirements sometimes hide in a duties list ("You must hold a CDL"): keep those as requirements.
+        if (REQUIRED_CUE.test(sentence) && REQUIREMENT_CUE.test(sentence) && !DUTY_LEAD.test(sentence) && /\b(must|required|need)\b/i.test(sentence)) {
+          out.push({ raw: sentence, sectionDefault: true, kind: "requirement" })
+        } else if (entry.kind === "item" || DUTY_LEAD.test(sentence)) {
+          out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
+        }
+      }
+      continue
+    }
+
+    if (role === "required" || role === "preferred") {
+      const bare = splitBareList(text)
+      if (bare) {
+        for (const b of bare) out.push({ raw: b, sectionDefault, kind: "requirement" })
+        continue
+      }
+      const sentences = splitSentences(text)
+      sentences.forEach((sentence, i) => {
+        if (NOT_A_REQUIREMENT.test(sentence)) return
+        // The first sentence of a bullet states it; later ones usually elaborate unless they carry a cue.
+        if (i > 0 && !REQUIREMENT_CUE.test(sentence)) return
+        if (entry.kind === "paragraph" && !looksLikeRequirementPhrase(sentence)) return
+        if (DUTY_LEAD.test(sentence)) {
+          out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
+          return
+        }
+        const clauses = entry.kind === "paragraph" ? splitProseClauses(sentence) : [sentence]
+        for (const clause of clauses) {
+          if (entry.kind === "paragraph" && clauses.length > 1 && !REQUIREMENT_CUE.test(clause)) continue
+          if (NOT_A_REQUIREMENT.test(clause)) continue
+          out.push({ raw: clause, sectionDefault, kind: "requirement" })
+        }
+      })
+      continue
+    }
+
+    // Prose: sentence by sentence, clause by clause, keeping only what carries a requirement cue.
+    for (const sentence of splitSentences(text)) {
+      // Reassurance or pay can share a sentence with a real requirement, so it is judged per clause.
+      if (DUTY_LEAD.test(sentence) && !/\b(?:need|must|required)\b/i.test(sentence)) {
+        if (section.origin !== "closing") out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
+        continue
+      }
+      for (const clause of splitProseClauses(sentence)) {
+        if (NOT_A_REQUIREMENT.test(clause)) continue
+        if (!REQUIREMENT_CUE.test(clause)) continue
+        // "We are looking for a X to lead our team" introduces the role, it does not ask for anything.
+        if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
+        if (/^(?:this|it) is (?:a|an)\b/i.test(clause)) continue
+        out.push({ raw: clause, sectionDefault: true, kind: "requirement" })
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- merging
+
+const STOP = new Set(
+  `a an and or the of to in on at by for from with within into as is are be been being it its this that these those our we us you your their they will would should must can could may might such e g eg ie i etc including include includes plus nice bonus ideally preferably preferred required requirement requirements desired strongly also other another any all some more than least at up using use used have has having who what which where when while how well very`.split(" ")
+)
+
+/** Content words, the same notion the dev-set matcher uses: lower-case, function words and markers removed, plurals trimmed. */
+export function contentWords(text: string): Set<string> {
+  const words = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().match(/[a-z0-9]+(?:[.+#][a-z0-9]+)*[+#]*/g) ?? []
+  return new Set(
+    words.filter((w) => !STOP.has(w)).map((w) => {
+      if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`
+      if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1)
+      return w
+    })
+  )
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size && !b.size) return 0
+  let inter = 0
+  for (const w of a) if (b.has(w)) inter++
+  return inter / (a.size + b.size - inter)
+}
+
+function isDuplicate(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false
+  if (jaccard(a, b) >= 0.8) return true
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  return small.size >= 3 && [...small].every((w) => large.has(w))
+}
+
+interface Draft {
+  text: string
+  mandatory: boolean
+  words: Set<string>
+}
+
+function addDraft(list: Draft[], text: string, mandatory: boolean, others: Draft[] = []): boolean {
+  const words = contentWords(text)
+  if (words.size === 0) return false
+  for (const existing of [...list, ...others]) {
+    if (isDuplicate(existing.words, words)) {
+      // The same requirement stated twice: required anywhere means required.
+      if (list.includes(existing)) {
+        existing.mandatory = existing.mandatory || mandatory
+        if (text.length > existing.text.length && words.size > existing.words.size) {
+          existing.text = text
+          existing.words = words
+        }
+      }
+      return false
+    }
+  }
+  list.push({ text, mandatory, words })
+  return true
+}
+
+function toRequirement(draft: Draft, id: string): Requirement {
+  const category = categorize(draft.text)
+  const requirement: Requirement = { id, text: draft.text, category, mandatory: draft.mandatory, facets: deriveFacets(draft.text, category) }
+  const flags = checkFairness(draft.text)
+  if (flags.length) requirement.fairnessFlags = flags
+  return requirement
+}
+
+// ---------------------------------------------------------------- entry point
+
+export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions = {}): ExtractionResult {
+  const maxRequirements = opts.maxRequirements ?? 40
+  const maxSuggestions = opts.maxSuggestions ?? 20
+  const notes: string[] = []
+  const candidates: Candidate[] = []
+  const roles = doc.sections.map((s) => classifyHeading(s.heading))
+  const hasRequirementSection = roles.some((r) => r === "required" || r === "preferred")
+
+  doc.sections.forEach((section, i) => {
+    let role = roles[i]!
+    // With a requirements list present, the closing is boilerplate; without one, read everything.
+    if (section.origin === "closing" && hasRequirementSection && role === "prose") role = "skip"
+    candidatesFromSection(section, role, candidates)
+  })
+
+  const requirements: Draft[] = []
+  const suggestions: Draft[] = []
+  for (const candidate of candidates) {
+    const pieces = candidate.kind === "requirement" ? splitCompound(candidate.raw) : [candidate.raw]
+    for (const piece of pieces) {
+      const text = cleanRequirementText(piece)
+      if (text.length < 2 || contentWords(text).size === 0) continue
+      if (candidate.kind === "requirement") {
+        // A piece with its own marker ("R (preferred)") follows it; otherwise the whole bullet's reading applies.
+        const ownMarker = PREFERRED_CUE.test(piece) || EXPLICIT_REQUIRED.test(piece)
+        const mandatory = readMandatory(ownMarker ? piece : candidate.raw, candidate.sectionDefault)
+        addDraft(requirements, text, mandatory)
+      } else {
+        addDraft(suggestions, text, false, requirements)
+      }
+    }
+  }
+
+  if (!doc.sections.some((s) => s.entries.length)) notes.push("The posting has no readable text, so nothing could be extracted.")
+  else if (!hasRequirementSection) notes.push("No requirements heading was found; requirements were read from the prose sentence by sentence. Please check them.")
+  if (requirements.length === 0 && doc.sections.length) notes.push("No requirement was recognised. Add the requirements by hand or try the LLM extractor.")
+  if (requirements.length > maxRequirements) {
+    notes.push(`Only the first ${maxRequirements} of ${requirements.length} requirements were kept.`)
+    requirements.length = maxRequirements
+  }
+  if (suggestions.length > maxSuggestions) suggestions.length = maxSuggestions
+  if (suggestions.length) notes.push(`${suggestions.length} responsibilities of the role are offered as optional suggestions, not requirements.`)
+
+  const result: ExtractionResult = {
+    requirements: requirements.map((d, i) => toRequirement(d, `r${i + 1}`)),
+    suggestions: suggestions.map((d, i) => ({ ...toRequirement(d, `s${i + 1}`), mandatory: false })),
+    notes
+  }
+  const flagged = result.requirements.filter((r) => r.fairnessFlags?.length).length
+  if (flagged) notes.push(`${flagged} requirement${flagged === 1 ? "" : "s"} may name a protected attribute or a proxy for one; review the flags before confirming.`)
+  return result
+}
+
+/** Extracts requirements from a Lever posting (v1 `data` or public v0), another board's HTML, or plain text. */
+export function extractRequirements(input: LeverPostingLike | string, opts: ExtractOptions = {}): ExtractionResult {
+  if (input === null || input === undefined || (typeof input !== "string" && typeof input !== "object")) {
+    return { requirements: [], suggestions: [], notes: ["No posting was given."] }
+  }
+  return extractFromDocument(parsePosting(input), opts)
+}
