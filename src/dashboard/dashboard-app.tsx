@@ -126,9 +126,10 @@ export function DashboardApp() {
 
   const toggle = useCallback(
     (id: string, shiftKey: boolean) => {
+      // Read the anchor now: React may run the updater below after lastToggled has moved on.
+      const anchor = lastToggled.current
       setSelected((current) => {
         const next = new Set(current)
-        const anchor = lastToggled.current
         if (shiftKey && anchor && anchor !== id) {
           const from = ordered.findIndex((r) => r.opportunityId === anchor)
           const to = ordered.findIndex((r) => r.opportunityId === id)
