@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { MessageFailure } from "../../../src/messaging/contract"
 import { getDb } from "../../../src/db/schema"
-import { resetDb, seedAnalysis, uuid, type SeedCandidate } from "./seed"
+import { resetDb, seedAnalysis, type SeedCandidate } from "./seed"
 
 const sendMock = vi.fn()
 vi.mock("../../../src/messaging/send", () => ({ send: (...args: unknown[]) => sendMock(...args) }))
