@@ -6,11 +6,13 @@
  * the connection "sign in again" so that every later call fails fast instead of looping on 401s.
  */
 import { LEVER_ENVIRONMENTS, type LeverEnvironmentId } from "../../plasmo.config"
+import type { Capability } from "../core/lever/capabilities"
 import { LeverClient } from "../core/lever/client"
 import { OAuthError, needsRefresh, refreshAccessToken, type OAuthEndpoints } from "../core/lever/oauth"
 import { getLimiter } from "../core/lever/rate-limiter"
 import { getDb } from "../db/schema"
 import { MessageFailure } from "../messaging/contract"
+import type { ConnectionStatus } from "../messaging/messages/connection-status"
 import { readVault, writeVault, type LeverApiKeySecret, type LeverOAuthSecret } from "./vault"
 
 export type EnvironmentChoice = LeverEnvironmentId | "custom"
@@ -25,6 +27,9 @@ export interface ConnectionSettings {
   /** Set when Lever rejected the credential (revoked key, expired grant): the user must reconnect. */
   needsSignIn?: boolean
   connectedAt?: number
+  /** What the credential may do, as last probed. */
+  capabilities?: Capability[]
+  capabilitiesCheckedAt?: number
 }
 
 export const CONNECTION_KEY = "connection"
@@ -107,6 +112,11 @@ async function markNeedsSignIn(): Promise<void> {
 }
 
 let refreshing: Promise<string> | null = null
+
+/** Drops in-memory session state (an OAuth refresh in flight) on disconnect. */
+export function forgetSession(): void {
+  refreshing = null
+}
 
 /** A valid OAuth access token, refreshed (single-flight) when near expiry or when `force`d after a 401. */
 async function oauthAccessToken(force: boolean): Promise<string> {
@@ -199,4 +209,22 @@ export async function getLeverClient(): Promise<LeverClient> {
   if (!vault.lever || !connection) throw notConnected()
   if (connection.needsSignIn) throw signInAgain()
   return buildLeverClient({ apiBase: connection.apiBase, secret: vault.lever, performAs: connection.actingAs?.id, persistent: true })
+}
+
+/** What pages may know about the connection: never a secret. */
+export async function currentConnectionStatus(): Promise<ConnectionStatus> {
+  const [vault, connection] = await Promise.all([readVault(), readConnection()])
+  const connected = !!vault.lever && !!connection
+  return {
+    connected,
+    method: connected ? vault.lever?.kind : undefined,
+    environment: connected ? connection?.environment : undefined,
+    apiBase: connected ? connection?.apiBase : undefined,
+    actingAs: connection?.actingAs,
+    llmKeySet: !!vault.llmApiKey,
+    needsSignIn: connected ? connection?.needsSignIn === true : undefined,
+    capabilities: connected ? connection?.capabilities : undefined,
+    capabilitiesCheckedAt: connected ? connection?.capabilitiesCheckedAt : undefined,
+    oauthAppSaved: !!vault.oauthApp
+  }
 }
