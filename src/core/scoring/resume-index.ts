@@ -1,0 +1,94 @@
+/**
+ * The per-resume structure the local engine matches against, built once per resume: lines with their
+ * section, folded and lower-cased forms, word stems, and dated roles with the lines they span.
+ */
+import { detectSections } from "../resume/sections"
+import { extractRoles } from "../resume/roles"
+import type { DatedRole, ResumeDocument, SectionKind } from "../resume/model"
+import { foldKeepCase, normalizeForMatch, stem } from "../vocabulary"
+
+export type LineSection = SectionKind | "header"
+
+export interface IndexedLine {
+  /** The line exactly as in resume.text (trimmed), usable as evidence. */
+  text: string
+  folded: string
+  lower: string
+  stems: Set<string>
+  section: LineSection
+  /** Index into ResumeIndex.roles when the line belongs to a dated role. */
+  role?: number
+  bullet: boolean
+  /** Offset of the untrimmed line in resume.text. */
+  start: number
+}
+
+export interface IndexedRole extends DatedRole {
+  firstLine: number
+  lastLine: number
+  /** Title plus organisation, lower-cased. */
+  headerLower: string
+  lower: string
+  stems: Set<string>
+  /** Seasonal, volunteer or very short roles: not professional tenure. */
+  marginal: boolean
+}
+
+export interface ResumeIndex {
+  lines: IndexedLine[]
+  roles: IndexedRole[]
+  hasSections: boolean
+}
+
+const BULLET = /^\s*(?:[•●○◦▪■►▶➢➤✓✔‣⁃∙·*]|[-–—](?=\s))/
+
+export function wordStems(lower: string): Set<string> {
+  const out = new Set<string>()
+  for (const w of lower.match(/[a-z0-9][a-z0-9+#]*/g) ?? []) out.add(stem(w))
+  return out
+}
+
+export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
+  const text = resume.text
+  const sections = resume.sections && resume.sections.length > 0 ? resume.sections : detectSections(text)
+  const rolesRaw = resume.roles && resume.roles.length > 0 ? resume.roles : extractRoles(text, sections, now)
+  const lines: IndexedLine[] = []
+  let offset = 0
+  for (const raw of text.split("\n")) {
+    const start = offset
+    offset += raw.length + 1
+    const trimmed = raw.trim()
+    if (!trimmed) continue
+    const section = sections.find((s) => start >= s.start && start < Math.max(s.end, s.start + 1))
+    const folded = foldKeepCase(trimmed)
+    const lower = normalizeForMatch(trimmed)
+    lines.push({ text: trimmed, folded, lower, stems: wordStems(lower), section: section ? section.kind : "header", bullet: BULLET.test(trimmed), start })
+  }
+  const roles: IndexedRole[] = []
+  let searchFrom = 0
+  for (const role of rolesRaw) {
+    const at = text.indexOf(role.text, searchFrom)
+    const startOffset = at >= 0 ? at : text.indexOf(role.text)
+    if (startOffset < 0) continue
+    searchFrom = startOffset + 1
+    const endOffset = startOffset + role.text.length
+    const idx = roles.length
+    let firstLine = -1
+    let lastLine = -1
+    lines.forEach((line, i) => {
+      if (line.start >= startOffset && line.start < endOffset) {
+        if (firstLine < 0) firstLine = i
+        lastLine = i
+        if (line.role === undefined) line.role = idx
+      }
+    })
+    if (firstLine < 0) continue
+    const lower = normalizeForMatch(role.text)
+    const headerLower = normalizeForMatch(`${role.title} ${role.organisation ?? ""}`)
+    const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth()
+    const months = (role.endMonth ?? nowMonth) - role.startMonth + 1
+    const marginal = months <= 3 || /\b(seasonal|volunteer\w*|temporary|temp|holiday (?:peak|season)|summer job)\b/.test(headerLower)
+    roles.push({ ...role, firstLine, lastLine, headerLower, lower, stems: wordStems(lower), marginal })
+  }
+  return { lines, roles, hasSections: sections.length > 0 }
+}

@@ -1,0 +1,96 @@
+/**
+ * Text helpers shared by facet derivation and the local engine: normalisation, a light stemmer and
+ * term regexes that tolerate the spelling variants resumes use ("front-end", "front end", "frontend").
+ * Pure: no browser or node APIs.
+ */
+
+/** Lower-cases and folds typographic quotes, dashes and accents so that matching ignores them. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u201a\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\u00a0/g, " ")
+    .toLowerCase()
+}
+
+/** Words that carry no meaning for matching a requirement against a resume. */
+export const STOP_WORDS = new Set(
+  (
+    "a an and or the of in on for with to at by from as is are be been being we you your our their his her its it this that these those " +
+    "experience experienced years year yrs plus strong ability able good solid excellent proven demonstrated working work knowledge " +
+    "understanding familiarity familiar must should would will can could have has having etc e.g eg i.e ie such like including include " +
+    "least minimum min ideally preferably preferred required requirement requirements nice bonus desirable also other another similar " +
+    "related equivalent relevant any all some one two three four five six seven eight nine ten more than over up into using use used " +
+    "hands-on hands practical professional skills skill proficiency proficient comfortable well within across both either well-versed " +
+    "current currently active valid new e g"
+  ).split(/\s+/)
+)
+
+/**
+ * A light suffix-stripping stemmer (a small subset of Porter's rules): enough to make
+ * "reconciliations" ≈ "reconcile", "coordinating" ≈ "coordinator", "accounting" ≈ "accountant".
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase()
+  if (w.length <= 3) return w
+  const rules: [RegExp, string][] = [
+    [/ies$/, "y"],
+    [/(ss)es$/, "$1"],
+    [/([^s])s$/, "$1"],
+    [/iations?$/, "ate"],
+    [/ations?$/, "ate"],
+    [/ments?$/, ""],
+    [/ings?$/, ""],
+    [/(ors?|ers?)$/, ""],
+    [/ants?$/, ""],
+    [/ents?$/, ""],
+    [/ed$/, ""],
+    [/ive$/, ""],
+    [/ions?$/, ""],
+    [/ies$/, "y"],
+    [/al$/, ""],
+    [/ly$/, ""],
+    [/ic$/, ""]
+  ]
+  for (const [re, rep] of rules) {
+    if (re.test(w)) {
+      const next = w.replace(re, rep)
+      if (next.length >= 3) w = next
+    }
+  }
+  // "coordinate" / "coordinat", "reconcile" / "reconcil" collapse to the same stem.
+  w = w.replace(/e$/, "")
+  w = w.replace(/at$/, "")
+  return w
+}
+
+/** Content words of a text (lower-cased, stop words removed). */
+export function contentWords(text: string): string[] {
+  const words = normalizeForMatch(text).match(/[a-z0-9][a-z0-9+#./-]*[a-z0-9+#]|[a-z0-9]/g) ?? []
+  return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
+
+/**
+ * A regex source for one alias: separators between words may be a space, hyphen, slash or nothing,
+ * a trailing plural is optional, and the match must sit on word boundaries. Short all-capital aliases
+ * ("RN", "PIT", "IRB") are matched case-sensitively so that "pit" or "rn" in prose do not count.
+ */
+export function aliasPattern(rawAlias: string): { source: string; caseSensitive: boolean } {
+  // A leading "=" marks an alias that is also a common word ("Epic", "Lean"): match its capitalisation.
+  const marked = rawAlias.startsWith("=")
+  const alias = marked ? rawAlias.slice(1) : rawAlias
+  const caseSensitive = marked || (/^[A-Z0-9&/.+-]{2,4}$/.test(alias) && /[A-Z]/.test(alias))
+  const base = caseSensitive ? alias : normalizeForMatch(alias)
+  const parts = base.split(/[\s-]+/).filter(Boolean)
+  const body = parts.map(escapeRegex).join("[\\s\\-/]?")
+  const lastIsWord = /[a-z]$/i.test(base) && base.length > 3
+  const plural = lastIsWord ? "(?:s|es|'s)?" : ""
+  return { source: `(?<![A-Za-z0-9])${body}${plural}(?![A-Za-z0-9+#])`, caseSensitive }
+}
