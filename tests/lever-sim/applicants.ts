@@ -213,7 +213,7 @@ function buildDocument(
     ])
     skills = [...rng.sample(profile.core, 3), ...rng.sample(profile.adjacent, 3)].map((s) => s.skill)
     degree = rng.pick(profile.degrees)
-    summary = `${rng.pick(profile.adjacentTitles)} with ${rng.int(2, 6)} years of experience, looking to grow into a new area.`
+    summary = `${jobs[0]!.title} with ${rng.int(2, 6)} years of experience, looking to grow into a new area.`
   } else if (fit === "unconventional") {
     const route = rng.pick(profile.unconventional)
     const career = rng.pick(UNRELATED_CAREERS)
@@ -292,7 +292,9 @@ export function generateApplicant(ctx: ApplicantContext): SeedApplicant {
   const first = rng.pick(FIRST_NAMES)
   const last = rng.pick(LAST_NAMES)
   const name = (edge && EDGE_NAMES[edge]) ?? `${first} ${last}`
-  const emailLocal = asciiFold(`${first}.${last}`) || `applicant${ctx.index}`
+  // Edge-case names get an address from the name itself when it has Latin letters to spare.
+  const nameLocal = edge && edge !== "nameScript" && EDGE_NAMES[edge] ? asciiFold(EDGE_NAMES[edge]!) : ""
+  const emailLocal = (nameLocal.length >= 3 ? nameLocal : asciiFold(`${first}.${last}`)) || `applicant${ctx.index}`
   const email = `${emailLocal}${rng.int(1, 99)}@mail.example`
   const phone = `+1 555-01${String(rng.int(0, 99)).padStart(2, "0")}`
   const location = rng.pick(CITIES)

@@ -310,16 +310,35 @@ export async function renderDocx(doc: ResumeDocument): Promise<Uint8Array> {
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/>` +
     `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+    `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
     `</Types>`
   const rels =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
     `</Relationships>`
+  const style = (id: string, name: string, extra: string) =>
+    `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/>${extra}</w:style>`
+  const stylesXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="21"/></w:rPr></w:style>` +
+    style("Title", "Title", `<w:rPr><w:b/><w:sz w:val="44"/></w:rPr>`) +
+    style("Heading1", "heading 1", `<w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr>`) +
+    style("Heading2", "heading 2", `<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="22"/></w:rPr>`) +
+    style("ListParagraph", "List Paragraph", `<w:pPr><w:ind w:left="720"/></w:pPr>`) +
+    `</w:styles>`
+  const documentRels =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    `</Relationships>`
   const zip = new JSZip()
   zip.file("[Content_Types].xml", contentTypes, { date: DOC_DATE, createFolders: false })
   zip.file("_rels/.rels", rels, { date: DOC_DATE, createFolders: false })
   zip.file("word/document.xml", documentXml, { date: DOC_DATE, createFolders: false })
+  zip.file("word/styles.xml", stylesXml, { date: DOC_DATE, createFolders: false })
+  zip.file("word/_rels/document.xml.rels", documentRels, { date: DOC_DATE, createFolders: false })
   const buffer = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } })
   return buffer
 }
