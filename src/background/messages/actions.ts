@@ -8,6 +8,7 @@ import { getDb } from "../../db/schema"
 import {
   candidateCard,
   leverOptions,
+  openDashboard,
   overlaySettings,
   rejectCandidates,
   scoresForIds,
@@ -39,3 +40,7 @@ handle(undoAction, (body) => undo(deps(), body))
 handle(scoresForIds, async (body) => ({ items: await badgeStates(getDb(), body.ids) }))
 handle(candidateCard, (body) => buildCard(getDb(), body.opportunityId, dashboardUrl))
 handle(overlaySettings, async () => ({ diagnostics: (await getDb().settings.get("diagnostics"))?.value === true }))
+handle(openDashboard, async (body) => {
+  await browser.tabs.create({ url: dashboardUrl(body.analysisId, body.opportunityId) })
+  return { opened: true as const }
+})

@@ -113,3 +113,10 @@ export const candidateCard = defineMessage<CandidateCard>()("candidate-card", "c
 
 /** Whether the diagnostics switch (options page) is on: the overlay then logs redacted skeletons. */
 export const overlaySettings = defineMessage<{ diagnostics: boolean }>()("overlay-settings", "content", z.object({}).strict())
+
+/** Opens the dashboard's report (a web page cannot navigate to an extension page itself). */
+export const openDashboard = defineMessage<{ opened: true }>()(
+  "open-dashboard",
+  "content",
+  z.object({ analysisId: z.string().min(1).max(100).optional(), opportunityId: opportunityId.optional() }).strict()
+)
