@@ -1,3 +1,7 @@
+import "./ui/styles.css"
+
+import { PopupApp } from "./popup/popup-app"
+
 export default function Popup() {
-  return <main><h1>Lever Screening</h1><p>Set up an analysis for a posting.</p></main>
+  return <PopupApp />
 }
