@@ -43,7 +43,7 @@ const SKIP_HEADING =
 const DUTIES_HEADING =
   /\b(responsibilit|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|summary)\b/i
 const REQUIRED_HEADING =
-  /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities)\b/i
+  /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities|criteria)\b/i
 
 /** Reads a heading for what its section holds. */
 export function classifyHeading(heading: string | null): SectionRole {
@@ -55,6 +55,26 @@ export function classifyHeading(heading: string | null): SectionRole {
   if (DUTIES_HEADING.test(h) && !/\b(requirements?|qualifications?|skills)\b/i.test(h)) return "duties"
   if (REQUIRED_HEADING.test(h)) return "required"
   return "prose"
+}
+
+const CLEAR_REQUIREMENT_HEADING =
+  /\b(requirements|qualifications|what you('|’)?ll need|what you need|what you (?:must )?bring|who you are|about you|nice[- ]to[- ]haves?|preferred|must[- ]haves?|good fit)\b/i
+
+/**
+ * Roles for every section. A sub-heading under a skipped one (the "Minimum education" line inside
+ * a "Logistics" or "Benefits" block) is skipped too, unless it plainly introduces requirements.
+ */
+export function sectionRoles(sections: PostingSection[]): SectionRole[] {
+  const stack: { level: number; role: SectionRole }[] = []
+  return sections.map((section) => {
+    let role = classifyHeading(section.heading)
+    if (section.heading === null) return role
+    while (stack.length && stack[stack.length - 1]!.level >= section.level) stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent?.role === "skip" && !CLEAR_REQUIREMENT_HEADING.test(section.heading)) role = "skip"
+    stack.push({ level: section.level, role })
+    return role
+  })
 }
 
 // ---------------------------------------------------------------- sentence and clause splitting
@@ -116,7 +136,9 @@ const REQUIREMENT_HEAD = new RegExp(
 export function splitCompound(text: string): string[] {
   let parts = splitTopLevel(text, /;\s*/y)
   // "… SQL and Python (required), and R (preferred)": one marker per part.
-  parts = parts.flatMap((p) => splitTopLevel(p, /(?<=\((?:required|preferred|a plus|nice to have|optional)\))\s*,?\s*(?:and|or)?\s+/iy))
+  parts = parts.flatMap((p) => p.split(/(?<=\((?:required|preferred|a plus|nice to have|optional|mandatory)\))\s*,?\s*(?:and\s+|or\s+)?(?=\S)/i))
+  // "…, and you understand X": a second statement about the candidate.
+  parts = parts.flatMap((p) => splitTopLevel(p, /,?\s+and you\s+(?=[a-z])/y))
   parts = parts.flatMap((p) => {
     const out: string[] = []
     let rest = p
@@ -216,9 +238,37 @@ const REQUIREMENT_CUE = new RegExp(
   "i"
 )
 
+/**
+ * The cues that still count when a posting has proper requirement lists and a sentence sits in the
+ * company blurb or an unknown section: only explicit demands, not every "ability to" or "knowledge of".
+ */
+const STRONG_REQUIREMENT_CUE = new RegExp(
+  [
+    "you(?:'ll| will)? (?:also )?need (?:to have|to hold|to be|at least|a |an |\\d)",
+    "you (?:must|should) (?:have|hold|possess|be (?:able|fluent|comfortable|certified|licensed|authori[sz]ed|willing))",
+    "candidates? (?:must|should)",
+    "must (?:have|hold|be|possess)",
+    "(?:is|are) required",
+    "(?:is|are) (?:a )?must",
+    `(?:at least|minimum of) ${NUMBER_WORD}`,
+    `${NUMBER_WORD}\\s*\\+?\\s*(?:years?|yrs) (?:of|in|as|working|experience)`,
+    "(?:bachelor|master)'?s?(?: degree)?",
+    "\\bdegree in",
+    "certification (?:is|in|as)",
+    "licen[cs]e (?:is|in|as)",
+    "(?:is|are|would be) (?:a |an )?(?:real |big |strong )?(?:plus|bonus|advantage|asset)"
+  ].join("|"),
+  "i"
+)
+
+/** Phrases that look like demands but are not: "as required", "as needed". */
+function withoutFalseCues(text: string): string {
+  return text.replace(/\bas (?:required|needed|necessary|appropriate|directed|assigned)\b/gi, " ")
+}
+
 /** Sentences that are never requirements however they are phrased: pay, benefits, legal, reassurance. */
 const NOT_A_REQUIREMENT =
-  /\b(we offer|we provide|benefits?\b|salary|compensation|pay range|base range|base pay|hourly rate|401\s*\(k\)|(?:sign[- ]on|signing|annual|performance|referral) bonus|equity|stock options|paid time off|\bpto\b|vacation|parental leave|equal (?:opportunity|employment)|\beeo\b|affirmative action|accommodations?|e-verify|without regard to|protected (?:veteran|class|characteristic)|regardless of|happy to train|we(?:'ll| will)? (?:train|teach)|will be trained|no (?:prior )?experience (?:is )?(?:necessary|required|needed)|encourage you to apply|apply even if|don'?t meet every|do not meet every|privacy|recruiters? will never|background check(?:s)? (?:will|may) be|reasonable accommodation)\b/i
+  /\b(we offer|we provide|benefits?\b|salary|compensation|pay range|base range|base pay|hourly rate|401\s*\(k\)|(?:sign[- ]on|signing|annual|performance|referral) bonus|equity|stock options|paid time off|\bpto\b|vacation|parental leave|equal (?:opportunity|employment)|\beeo\b|affirmative action|accommodations?|e-verify|without regard to|protected (?:veteran|class|characteristic)|regardless of|happy to train|we(?:'ll| will)? (?:train|teach)|will be trained|no (?:prior )?experience (?:is )?(?:necessary|required|needed)|encourage you to apply|invite you to apply|apply even if|apply today|don'?t meet every|do not meet every|privacy|recruiters? will never|background check(?:s)? (?:will|may) be|reasonable accommodation)\b/i
 
 const DUTY_LEAD =
   /^(?:(?:day to day|day-to-day|in this role|in this position|each day|every day|together|as (?:a|an|our|the) [^,]{2,60}),?\s+)?(?:you(?:'ll| will)(?: also)?|you would|you are going to)\s+(?!(?:also )?need\b|be expected to (?:have|bring)|have\b|bring\b|be required|require|ideally|hold\b|possess\b)/i
@@ -244,6 +294,7 @@ const LEAD_IN = new RegExp(
   "^(?:" +
   [
     "(?:and|but|so|also|additionally|plus|ideally|preferably|optionally),?",
+    "to (?:participate|apply|qualify|be considered|join|succeed|be eligible)[^,]{0,60},",
     "(?:to be successful|to succeed|to thrive)(?: in this (?:role|position))?,?(?: you(?:'ll| will)? (?:also )?need(?: to (?:have|be))?)?",
     "(?:this position|this role|the role|the position|the job) (?:requires?|calls for)",
     "you(?:'ll| will)? (?:also )?(?:need|require)(?: to (?:have|be|hold|possess|bring|demonstrate))?",
@@ -253,7 +304,7 @@ const LEAD_IN = new RegExp(
     "you (?:might|may) (?:also )?(?:have|be)",
     "(?:we(?:'re| are)|we'?d love|we would love) (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
-    "candidates? (?:must|should|will) (?:have|be|hold|possess)",
+    "(?:the )?candidates? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
     "(?:must|should) (?:have|be|hold|possess)",
     "requires?",
@@ -271,11 +322,15 @@ export function cleanRequirementText(raw: string): string {
     const before = t
     t = t.replace(LEAD_IN, "")
     t = t.replace(/^(?:an?|the|being|having|some)\s+(?=\S)/i, "")
+    // "Have experience with…" / "Are comfortable…" after a "you may be a good fit if you:" heading.
+    t = t.replace(/^(?:have|has|are|is)\s+(?=[a-z])/i, "")
     if (t === before) break
   }
+  // "You care about…" / "You demonstrate…": the verb stays, the pronoun goes.
+  t = t.replace(/^you\s+(?=[a-z]+\b)(?!(?:will|would|can|could|may|might|must|should|shall)\b)/i, "")
   t = t.replace(/\s*\((?:required|preferred|mandatory|must[- ]have|must|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|essential|ideal(?:ly)?)\)\s*/gi, " ")
   t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b.*$/i, "")
-  t = t.replace(/[,;\s]+(?:preferred|required|a plus|is a must|strongly preferred|highly desired|desired|desirable|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
+  t = t.replace(/(?<!\bas)[,;\s]+(?:(?:highly|strongly|very|much|greatly)\s+)?(?:preferred|required|a plus|is a must|desired|desirable|valued|appreciated|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
   t = t.replace(/[\s.;,:!]+$/, "").trim()
   if (/^[a-z]/.test(t) && !/^[a-z][A-Z]/.test(t)) t = t[0]!.toUpperCase() + t.slice(1)
   return t
@@ -286,8 +341,10 @@ export function cleanRequirementText(raw: string): string {
 const QUALIFICATION =
   /\b(degree|bachelor'?s?|master'?s|mba|ph\.?\s?d|doctorate|doctoral|diploma|ged|high school|associate'?s|b\.?s\.?c?\b|b\.?a\.?\b|m\.?s\.?c?\b|licen[cs](?:e|ed|ure|es)|certifi(?:cation|cations|cate|cates|ed)|credential|accredit\w*|registered nurse|\brn\b|\blpn\b|\bcpa\b|\bcfa\b|\bpmp\b|\bcdl\b|\bbls\b|\bacls\b|\bpals\b|board[- ]certified|chartered|security clearance|\bclearance\b|(?:osha|cpr|first aid|food handler'?s?)\b[^.;]{0,40}\b(?:card|cert\w*|training))\b/i
 const YEARS = new RegExp(`\\b(?:${NUMBER_WORD}\\s*\\+?\\s*(?:(?:-|–|to)\\s*${NUMBER_WORD}\\s*\\+?\\s*)?(?:years?|yrs)|years of|of those years)\\b`, "i")
-const OTHER =
-  /\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|lift(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|carry(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|fluen(?:t|cy)|native speaker|(?:speak|write|read)s? (?:english|spanish|french|german|mandarin|portuguese|japanese|arabic)|proficiency in (?:english|spanish|french|german|mandarin|portuguese|japanese|arabic)|driver'?s licen[cs]e)\b/i
+const HUMAN_LANGUAGE =
+  "(?:english|spanish|french|german|italian|portuguese|dutch|polish|russian|ukrainian|arabic|hebrew|turkish|persian|farsi|hindi|urdu|bengali|punjabi|tamil|mandarin|cantonese|chinese|japanese|korean|vietnamese|tagalog|thai|indonesian|malay|swedish|norwegian|danish|finnish|greek|czech|hungarian|romanian|swahili|american sign language|asl|sign language)"
+const OTHER = new RegExp(
+  String.raw`\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|lift(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|carry(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|multilingual|native speaker|(?:fluen(?:t|cy)|proficien(?:t|cy)|speak|speaks|write|read|command of)\b[^.;]{0,25}\b${HUMAN_LANGUAGE}|${HUMAN_LANGUAGE}\b[^.;]{0,20}\b(?:fluency|speaker|proficiency|language skills)|driver'?s licen[cs]e)\b`, "i")
 const SKILL_GERUND =
   /\bexperience (?:in |with )?(?:using|writing|building|developing|designing|implementing|measuring|testing|programming|coding|configuring|deploying|automating|debugging|creating|scripting|modell?ing|analy[sz]ing|administering|operating|maintaining|integrating)\b/i
 const EXPERIENCE =
@@ -299,7 +356,7 @@ export function categorize(text: string): Category {
   if (QUALIFICATION.test(t) && !/\b(?:experience (?:with|in) (?:\w+ ){0,2}certification processes)\b/i.test(t)) return "qualifications"
   if (YEARS.test(t)) return "experience"
   if (OTHER.test(t)) return "other"
-  if (/\bexperience (?:with|using)\b/i.test(t) || SKILL_GERUND.test(t)) return "skills"
+  if (/\bexperience (?:with|using|working with)\b/i.test(t) || SKILL_GERUND.test(t)) return "skills"
   if (EXPERIENCE.test(t)) return "experience"
   return "skills"
 }
@@ -318,8 +375,8 @@ const EMPTY_VALUE = /^(?:none|n\/?a|no|yes|tbd|not applicable|-+|#\w+)$/i
 /** "Data Analysis, ETL, Palantir, Relational Database" under a Skills heading: one skill per entry. */
 function splitBareList(text: string): string[] | null {
   if (/[.!?]$/.test(text) || /\b(?:you|we|our|will|must|should)\b/i.test(text)) return null
-  const parts = splitTopLevel(text, /,\s*/y)
-  if (parts.length < 3 || parts.some((p) => p.split(/\s+/).length > 5)) return null
+  const parts = splitTopLevel(text, /,\s*(?:and\s+|or\s+)?/y)
+  if (parts.length < 3 || parts.some((p) => p.split(/\s+/).length > 4) || REQUIREMENT_HEAD.test(parts[0]!)) return null
   return parts
 }
 
@@ -329,18 +386,25 @@ function looksLikeRequirementPhrase(text: string): boolean {
   return text.split(/\s+/).length <= 20 && !/^(?:we|our|this|the company|the team|they)\b/i.test(text)
 }
 
-function candidatesFromSection(section: PostingSection, role: SectionRole, out: Candidate[]) {
+/** Sentences about the employer ("We will ask you…", "Our team…") are not demands on the candidate. */
+const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|'re looking for|want))/i
+
+function candidatesFromSection(section: PostingSection, role: SectionRole, strictProse: boolean, out: Candidate[]) {
   const sectionDefault = role !== "preferred"
   for (const entry of section.entries) {
-    const text = entry.text.replace(/[’`]/g, "'")
+    let text = entry.text.replace(/[’`]/g, "'")
     if (EMPTY_VALUE.test(text.trim())) continue
     if (role === "skip") continue
+    // "Travel Required: Less than 10%": a short value means nothing without its heading.
+    if (section.heading && text.split(/\s+/).length <= 4 && /^[\d<>≤≥~]|%|\b(?:yes|no|none|less than|more than|up to|under|over|at least)\b/i.test(text)) {
+      text = `${section.heading}: ${text}`
+    }
 
     if (role === "duties") {
       for (const sentence of splitSentences(text).slice(0, entry.kind === "item" ? 1 : 3)) {
         if (NOT_A_REQUIREMENT.test(sentence)) continue
         // Requirements sometimes hide in a duties list ("You must hold a CDL"): keep those as requirements.
-        if (REQUIRED_CUE.test(sentence) && REQUIREMENT_CUE.test(sentence) && !DUTY_LEAD.test(sentence) && /\b(must|required|need)\b/i.test(sentence)) {
+        if (STRONG_REQUIREMENT_CUE.test(withoutFalseCues(sentence)) && !DUTY_LEAD.test(sentence)) {
           out.push({ raw: sentence, sectionDefault: true, kind: "requirement" })
         } else if (entry.kind === "item" || DUTY_LEAD.test(sentence)) {
           out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
@@ -350,7 +414,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, out: 
     }
 
     if (role === "required" || role === "preferred") {
-      const bare = splitBareList(text)
+      const bare = entry.kind === "paragraph" ? splitBareList(text) : null
       if (bare) {
         for (const b of bare) out.push({ raw: b, sectionDefault, kind: "requirement" })
         continue
@@ -360,6 +424,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, out: 
         if (NOT_A_REQUIREMENT.test(sentence)) return
         // The first sentence of a bullet states it; later ones usually elaborate unless they carry a cue.
         if (i > 0 && !REQUIREMENT_CUE.test(sentence)) return
+        if (EMPLOYER_SUBJECT.test(sentence)) return
         if (entry.kind === "paragraph" && !looksLikeRequirementPhrase(sentence)) return
         if (DUTY_LEAD.test(sentence)) {
           out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
@@ -384,7 +449,9 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, out: 
       }
       for (const clause of splitProseClauses(sentence)) {
         if (NOT_A_REQUIREMENT.test(clause)) continue
-        if (!REQUIREMENT_CUE.test(clause)) continue
+        const cueText = withoutFalseCues(clause)
+        if (!(strictProse ? STRONG_REQUIREMENT_CUE : REQUIREMENT_CUE).test(cueText)) continue
+        if (EMPLOYER_SUBJECT.test(clause)) continue
         // "We are looking for a X to lead our team" introduces the role, it does not ask for anything.
         if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
         if (/^(?:this|it) is (?:a|an)\b/i.test(clause)) continue
@@ -423,7 +490,7 @@ function isDuplicate(a: Set<string>, b: Set<string>): boolean {
   if (!a.size || !b.size) return false
   if (jaccard(a, b) >= 0.8) return true
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  return small.size >= 3 && [...small].every((w) => large.has(w))
+  return small.size >= 4 && jaccard(a, b) >= 0.5 && [...small].every((w) => large.has(w))
 }
 
 interface Draft {
@@ -467,14 +534,14 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
   const maxSuggestions = opts.maxSuggestions ?? 20
   const notes: string[] = []
   const candidates: Candidate[] = []
-  const roles = doc.sections.map((s) => classifyHeading(s.heading))
+  const roles = sectionRoles(doc.sections)
   const hasRequirementSection = roles.some((r) => r === "required" || r === "preferred")
 
   doc.sections.forEach((section, i) => {
     let role = roles[i]!
     // With a requirements list present, the closing is boilerplate; without one, read everything.
     if (section.origin === "closing" && hasRequirementSection && role === "prose") role = "skip"
-    candidatesFromSection(section, role, candidates)
+    candidatesFromSection(section, role, hasRequirementSection, candidates)
   })
 
   const requirements: Draft[] = []

@@ -16,6 +16,12 @@ export interface PostingEntry {
 export interface PostingSection {
   /** The heading as written (without a trailing colon), or null for text before any heading. */
   heading: string | null
+  /**
+   * How prominent the heading is: 1–6 for h1–h6 (and 2 for a Lever list heading), 7 for a bold
+   * paragraph, 8 for a plain line ending in a colon. Smaller is more prominent; a section whose
+   * heading is deeper than the one before it belongs to that one.
+   */
+  level: number
   origin: PostingOrigin
   entries: PostingEntry[]
 }
@@ -104,7 +110,8 @@ export function looksLikeHtml(text: string): boolean {
 interface RawBlock {
   text: string
   inListItem: boolean
-  headingTag: boolean
+  /** 1–6 inside h1–h6, else 0. */
+  headingLevel: number
   /** Every character of visible text sat inside <b>/<strong>/<u>. */
   allEmphasis: boolean
   /** The block starts with an emphasised run; its text, for "<b>Requirements:</b> …" lead-ins. */
@@ -124,6 +131,7 @@ function htmlToBlocks(html: string): RawBlock[] {
   let leadOpen = true
   let listDepth = 0
   let headingDepth = 0
+  let headingLevel = 0
   let emphasisDepth = 0
   let skipDepth = 0
   let skipTag = ""
@@ -134,7 +142,7 @@ function htmlToBlocks(html: string): RawBlock[] {
       blocks.push({
         text,
         inListItem: listDepth > 0,
-        headingTag: headingDepth > 0 && listDepth === 0,
+        headingLevel: listDepth === 0 ? headingLevel : 0,
         allEmphasis: plainChars === 0 && emphasisChars > 0,
         leadEmphasis: cleanSpaces(leadEmphasis)
       })
@@ -187,7 +195,10 @@ function htmlToBlocks(html: string): RawBlock[] {
     }
     flush()
     if (tag === "li" && !selfClosing) listDepth = Math.max(0, listDepth + (closing ? -1 : 1))
-    if (HEADING_TAGS.test(tag) && !selfClosing) headingDepth = Math.max(0, headingDepth + (closing ? -1 : 1))
+    if (HEADING_TAGS.test(tag) && !selfClosing) {
+      headingDepth = Math.max(0, headingDepth + (closing ? -1 : 1))
+      headingLevel = headingDepth > 0 ? Number(tag[1]) : 0
+    }
   }
   flush()
   return blocks
@@ -244,8 +255,8 @@ class SectionBuilder {
     this.current = null
   }
 
-  heading(text: string) {
-    this.current = { heading: stripHeadingPunctuation(text), origin: this.origin, entries: [] }
+  heading(text: string, level: number) {
+    this.current = { heading: stripHeadingPunctuation(text), level, origin: this.origin, entries: [] }
     this.sections.push(this.current)
   }
 
@@ -253,7 +264,7 @@ class SectionBuilder {
     const clean = cleanSpaces(text.replace(BULLET, ""))
     if (!clean) return
     if (!this.current) {
-      this.current = { heading: null, origin: this.origin, entries: [] }
+      this.current = { heading: null, level: 0, origin: this.origin, entries: [] }
       this.sections.push(this.current)
     }
     this.current.entries.push({ kind, text: clean })
@@ -263,13 +274,13 @@ class SectionBuilder {
 function addHtml(builder: SectionBuilder, html: string, itemsByDefault = false) {
   for (const block of htmlToBlocks(html)) {
     if (!block.inListItem) {
-      if (looksLikeHeadingText(block.text, block.headingTag || block.allEmphasis, true)) {
-        builder.heading(block.text)
+      if (looksLikeHeadingText(block.text, block.headingLevel > 0 || block.allEmphasis, true)) {
+        builder.heading(block.text, block.headingLevel || (block.allEmphasis ? 7 : 8))
         continue
       }
       // "<b>Requirements:</b> 3+ years …" — a bold lead-in ending with a colon is a heading.
       if (block.leadEmphasis && /[:：]$/.test(block.leadEmphasis) && block.leadEmphasis.length <= 60) {
-        builder.heading(block.leadEmphasis)
+        builder.heading(block.leadEmphasis, 8)
         builder.entry(itemsByDefault ? "item" : "paragraph", block.text.slice(block.text.indexOf(block.leadEmphasis) + block.leadEmphasis.length))
         continue
       }
@@ -293,21 +304,23 @@ function addPlainText(builder: SectionBuilder, text: string, itemsByDefault = fa
       const startsNew = BULLET.test(line) || /^[A-Z0-9"“(]/.test(line.trim())
       const prevEnded = prev === undefined || /[.!?:;)]\s*$/.test(prev) || looksLikeHeadingText(prev, false)
       if (prev !== undefined && !(startsNew && prevEnded) && !BULLET.test(line)) {
-        logical[logical.length - 1] = `${prev} ${line.trim()}`
+        // A word broken across lines ("scal-\nable") is joined without a space.
+        logical[logical.length - 1] = /[a-z]-$/.test(prev) && /^[a-z]/.test(line.trim()) ? `${prev}${line.trim()}` : `${prev} ${line.trim()}`
       } else {
         logical.push(line.trim())
       }
     }
     const asList = itemsByDefault || logical.length > 1
     for (const line of logical) {
-      if (looksLikeHeadingText(line, false) && !BULLET.test(line)) {
-        builder.heading(line)
+      // "Experience: Minimum 1 year as project manager" is a heading with its content, not a heading.
+      const inline = BULLET.test(line) ? null : splitInlineHeading(line)
+      if (inline) {
+        builder.heading(inline.heading, 5)
+        builder.entry(asList || BULLET.test(inline.rest) ? "item" : "paragraph", inline.rest)
         continue
       }
-      const inline = splitInlineHeading(line)
-      if (inline) {
-        builder.heading(inline.heading)
-        builder.entry(asList || BULLET.test(inline.rest) ? "item" : "paragraph", inline.rest)
+      if (looksLikeHeadingText(line, false) && !BULLET.test(line)) {
+        builder.heading(line, 5)
         continue
       }
       builder.entry(asList || BULLET.test(line) ? "item" : "paragraph", line)
@@ -348,7 +361,7 @@ export function parsePosting(input: LeverPostingLike | string): PostingDocument 
   const lists = (content?.lists ?? input.lists ?? []).filter((l) => l && typeof l === "object")
   for (const list of lists) {
     builder.setOrigin("list")
-    if (typeof list.text === "string" && list.text.trim()) builder.heading(decodeEntities(list.text))
+    if (typeof list.text === "string" && list.text.trim()) builder.heading(decodeEntities(list.text), 2)
     addText(builder, typeof list.content === "string" ? list.content : "", true)
   }
 
