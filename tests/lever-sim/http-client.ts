@@ -10,7 +10,7 @@ export interface SimResponse {
   headers: Record<string, string | string[] | undefined>
   body: Buffer
   text(): string
-  json<T = any>(): T // eslint-disable-line @typescript-eslint/no-explicit-any
+  json<T = any>(): T
 }
 
 export interface SimRequest {
