@@ -1,7 +1,9 @@
 /**
  * A token bucket shared by every caller of one Lever credential. Lever allows 10 requests/s steady
- * with bursts to 20 per key; we stay a little under both so that network jitter (requests that leave
- * spaced out but arrive bunched) does not tip the server's bucket over.
+ * with bursts to 20 per key. We refill at 9/s (within 10% of Lever's throughput) but allow a burst of
+ * only 10: Lever's bucket is measured when requests *arrive*, and requests that leave evenly spaced can
+ * arrive bunched (TLS handshakes, a busy machine, a slow network). The unused half of Lever's burst,
+ * growing by 1 token/s from the refill gap, absorbs about a second of such bunching without a 429.
  */
 import { LEVER_RATE_LIMIT } from "../../../plasmo.config"
 
@@ -29,7 +31,7 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions = {}) {
     this.perSecond = options.perSecond ?? LEVER_RATE_LIMIT.perSecond * 0.9
-    this.burst = options.burst ?? Math.floor(LEVER_RATE_LIMIT.burst * 0.75)
+    this.burst = options.burst ?? Math.floor(LEVER_RATE_LIMIT.burst / 2)
     if (!(this.perSecond > 0) || !(this.burst >= 1)) throw new Error("RateLimiter needs perSecond > 0 and burst >= 1")
     this.now = options.now ?? (() => Date.now())
     this.sleep = options.sleep ?? defaultSleep
