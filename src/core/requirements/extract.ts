@@ -519,12 +519,28 @@ function addDraft(list: Draft[], text: string, mandatory: boolean, others: Draft
   return true
 }
 
-function toRequirement(draft: Draft, id: string): Requirement {
-  const category = categorize(draft.text)
+function toRequirement(draft: Draft, id: string, categoryOverride?: Category): Requirement {
+  const category = categoryOverride ?? categorize(draft.text)
   const requirement: Requirement = { id, text: draft.text, category, mandatory: draft.mandatory, facets: deriveFacets(draft.text, category) }
   const flags = checkFairness(draft.text)
   if (flags.length) requirement.fairnessFlags = flags
   return requirement
+}
+
+/**
+ * Turns texts from another source (the LLM extractor, an imported rubric) into requirements the same
+ * way the local extractor does: trimmed, duplicates merged, ids r1, r2, …, facets derived, fairness checked.
+ */
+export function buildRequirements(items: { text: string; mandatory: boolean; category?: Category }[], idPrefix = "r"): Requirement[] {
+  const drafts: Draft[] = []
+  const categories = new Map<Draft, Category | undefined>()
+  for (const item of items) {
+    const text = item.text.replace(/\s+/g, " ").replace(/[\s.;,]+$/, "").trim()
+    const before = drafts.length
+    addDraft(drafts, text, item.mandatory)
+    if (drafts.length > before) categories.set(drafts[drafts.length - 1]!, item.category)
+  }
+  return drafts.map((d, i) => toRequirement(d, `${idPrefix}${i + 1}`, categories.get(d)))
 }
 
 // ---------------------------------------------------------------- entry point

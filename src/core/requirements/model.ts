@@ -38,6 +38,8 @@ export interface FairnessFlag {
   term: string
   attribute: "age" | "gender" | "nationality" | "national_origin" | "marital_status" | "disability" | "religion" | "race" | "appearance" | "other"
   explanation: string
+  /** Set when the recruiter has reviewed the flag and chosen to keep the wording; unset means not yet reviewed. */
+  confirmed?: boolean
 }
 
 export interface Requirement {
