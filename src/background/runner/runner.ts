@@ -592,7 +592,8 @@ export class Runner {
     if (!newest) return { hash: NO_RESUME, document: null }
     const uploadedAt = newest.file?.uploadedAt ?? newest.createdAt ?? 0
     const fileStatus = newest.file?.status ?? undefined
-    const hasFile = !!newest.file && fileStatus !== "unsupported" && fileStatus !== "error"
+    // "error" files are still tried (one call; a 422 then falls back): Lever's status can be stale.
+    const hasFile = !!newest.file && fileStatus !== "unsupported"
     const parsedKey = `lever-parsed:${newest.id}:${uploadedAt}`
 
     if (hasFile) {
@@ -641,11 +642,13 @@ export class Runner {
       }
     }
     if (newest.parsedData) return this.fromParsed(newest, parsedKey)
-    const reason = hasFile ? "Lever could not process this resume file and has no parsed copy of it." : "Lever has no readable file for this resume."
-    return {
-      hash: parsedKey,
-      document: { status: "unreadable", source: "lever_parsed", text: "", hidden: [], statusMessage: reason }
-    }
+    const reason = newest.file
+      ? "Lever could not process this resume file and has no parsed copy of it. Open the file in Lever to review it."
+      : "Lever has no file and no parsed data for this resume."
+    const document: ResumeDocument = { status: "unreadable", source: "lever_parsed", text: "", hidden: [], statusMessage: reason }
+    // Cached like any text, so a new rubric version needs no Lever call for this applicant either.
+    await this.db.resumeTexts.put({ contentHash: parsedKey, document, parsedAt: this.deps.now() })
+    return { hash: parsedKey, document }
   }
 
   private async fromParsed(resume: LeverResumeLike, key: string): Promise<{ hash: string; document: ResumeDocument }> {
