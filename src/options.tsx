@@ -1,3 +1,8 @@
+import "./ui/styles.css"
+import "./options/options.css"
+
+import { OptionsApp } from "./options/options-app"
+
 export default function Options() {
-  return <main><h1>Lever Screening settings</h1></main>
+  return <OptionsApp />
 }

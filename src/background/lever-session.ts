@@ -48,15 +48,13 @@ export async function writeConnection(update: (current: ConnectionSettings | und
   })
 }
 
-/** The OAuth endpoints of an environment: Lever's own, or for a custom base URL its origin's. */
-export function oauthEndpointsFor(environment: EnvironmentChoice, apiBase: string): OAuthEndpoints {
-  if (environment !== "custom") {
-    const env = LEVER_ENVIRONMENTS[environment]
-    return { authorizeUrl: env.authorizeUrl, tokenUrl: env.tokenUrl, audience: env.audience }
-  }
-  // A simulator or proxy serves the auth endpoints beside the API, like Lever's auth host does.
-  const origin = new URL(apiBase).origin
-  return { authorizeUrl: `${origin}/authorize`, tokenUrl: `${origin}/oauth/token`, audience: `${apiBase.replace(/\/+$/, "")}/` }
+/**
+ * The OAuth endpoints of an environment. A custom base URL is a proxy (or simulator) in front of
+ * Lever's production API, so it signs in with Lever's production authorization server.
+ */
+export function oauthEndpointsFor(environment: EnvironmentChoice): OAuthEndpoints {
+  const env = LEVER_ENVIRONMENTS[environment === "custom" ? "production" : environment]
+  return { authorizeUrl: env.authorizeUrl, tokenUrl: env.tokenUrl, audience: env.audience }
 }
 
 export function apiBaseFor(environment: EnvironmentChoice, customBase?: string): string {
@@ -136,7 +134,7 @@ async function refreshOAuth(secret: LeverOAuthSecret): Promise<string> {
     await markNeedsSignIn()
     throw signInAgain()
   }
-  const endpoints = connection.oauth ?? oauthEndpointsFor(connection.environment, connection.apiBase)
+  const endpoints = connection.oauth ?? oauthEndpointsFor(connection.environment)
   try {
     const tokens = await refreshAccessToken(fetch, { endpoints, clientId: secret.clientId, clientSecret: secret.clientSecret, refreshToken: secret.refreshToken })
     await writeVault((vault) =>

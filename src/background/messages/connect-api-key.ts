@@ -45,7 +45,7 @@ export async function verifyAndSave(environment: EnvironmentChoice, apiBase: str
     apiBase,
     // Lever user ids belong to one account: keep "Act as" only when the account's address is unchanged.
     actingAs: current?.apiBase === apiBase ? current.actingAs : undefined,
-    oauth: environment === "custom" ? oauthEndpointsFor(environment, apiBase) : undefined,
+    oauth: environment === "custom" ? oauthEndpointsFor(environment) : undefined,
     connectedAt: now,
     needsSignIn: false,
     capabilities,

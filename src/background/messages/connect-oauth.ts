@@ -16,6 +16,6 @@ handle(connectOAuth, async ({ environment, customBase, clientId, clientSecret })
   if (!app) throw new MessageFailure({ code: "bad_request", message: "Enter your Lever OAuth app's client id and secret first." })
   // The app's credentials are kept (vault) so a later "Sign in again" needs no re-entry.
   await writeVault((vault) => ({ ...vault, oauthApp: app }))
-  const secret = await signInWithLever({ endpoints: oauthEndpointsFor(environment, apiBase), ...app })
+  const secret = await signInWithLever({ endpoints: oauthEndpointsFor(environment), ...app })
   return verifyAndSave(environment, apiBase, secret)
 })
