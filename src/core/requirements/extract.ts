@@ -39,11 +39,11 @@ const PREFERRED_HEADING =
   /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desired|desirable|ideally|extra credit|good to have|would be (?:great|nice|a plus)|(?:may|might) also have|not required|optional|it'?s a plus|brownie points|we'?d love)\b/i
 const REQUIRED_HEADING_FIRST = /\b(about you|who you are|what you bring|what you('|’)?ll bring|you have|you are|you may be a good fit|good fit)\b/i
 const SKIP_HEADING =
-  /\b(benefits?|perks|what we offer|we offer|compensation|salary|pay\b|pay range|total rewards|rewards|why (?:join|work|you'?ll love)|about (?:us|the company|our)|who we are|our (?:story|mission|values|culture|team|company)|how we'?re different|equal (?:opportunity|employment)|eeo|accommodations?|diversity|inclusion|referral|notices?|privacy|deadline|interview process|hiring process|application process|how to apply|apply|come work with us|logistics|where you'?ll be|location|work locations?|hybrid policy|visa|identity verification|about our work|what to expect|telecommut|scheduled|job family|type of requisition|life at|culture|disclaimer|legal)\b/i
+  /\b(benefits?|perks|what we offer|we offer|compensation|salary|pay\b|pay range|total rewards|rewards|why (?:join|work|you'?ll love)|about (?:us|the company|our)|who we are|our (?:story|mission|values|culture|team|company)|how we'?re different|equal (?:opportunity|employment)|eeo|accommodations?|diversity|inclusion|referral|notices?|privacy|deadline|interview process|hiring process|application process|how to apply|apply|come work with us|logistics|where you'?ll be|location|work locations?|hybrid policy|visa|identity verification|about our work|what to expect|telecommut\w*|scheduled|job family|type of requisition|life at|culture|disclaimer|legal)\b/i
 const DUTIES_HEADING =
-  /\b(responsibilit|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|summary)\b/i
+  /\b(responsibilit\w*|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit\w*|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|summary)\b/i
 const REQUIRED_HEADING =
-  /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities|criteria)\b/i
+  /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc\w*|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities|criteria)\b/i
 
 /** Reads a heading for what its section holds. */
 export function classifyHeading(heading: string | null): SectionRole {
@@ -126,7 +126,7 @@ const YEARS_SUBCLAUSE = new RegExp(`^(?:at least|a minimum of|minimum of|min\\.?
 /** Words that open a new requirement when they follow "and" inside one bullet. */
 const REQUIREMENT_HEAD = new RegExp(
   `^(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
-  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|certification|degree|${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
+  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
 
 /**
  * Splits one bullet or clause into separate requirements: at semicolons, before "with/including
@@ -344,7 +344,7 @@ const YEARS = new RegExp(`\\b(?:${NUMBER_WORD}\\s*\\+?\\s*(?:(?:-|–|to)\\s*${N
 const HUMAN_LANGUAGE =
   "(?:english|spanish|french|german|italian|portuguese|dutch|polish|russian|ukrainian|arabic|hebrew|turkish|persian|farsi|hindi|urdu|bengali|punjabi|tamil|mandarin|cantonese|chinese|japanese|korean|vietnamese|tagalog|thai|indonesian|malay|swedish|norwegian|danish|finnish|greek|czech|hungarian|romanian|swahili|american sign language|asl|sign language)"
 const OTHER = new RegExp(
-  String.raw`\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|lift(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|carry(?:ing)?\b[^.;]{0,25}\b\d+\s*(?:lbs?|pounds|kg)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|multilingual|native speaker|(?:fluen(?:t|cy)|proficien(?:t|cy)|speak|speaks|write|read|command of)\b[^.;]{0,25}\b${HUMAN_LANGUAGE}|${HUMAN_LANGUAGE}\b[^.;]{0,20}\b(?:fluency|speaker|proficiency|language skills)|driver'?s licen[cs]e)\b`, "i")
+  String.raw`\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|(?:lift|carry|push|pull)(?:ing)?\b[^.;]{0,45}\b\d+\s*(?:lbs?|pounds|kg)|(?:work|working) (?:in|from|at) (?:our|the|an?) [\w ,-]{0,30}(?:office|site|plant|facility|warehouse|clinic|hospital)\b|\b(?:monday|mon) (?:to|through|-|–) (?:thursday|friday|saturday|sunday)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|multilingual|native speaker|(?:fluen(?:t|cy)|proficien(?:t|cy)|speak|speaks|spoken|written|write|read|command of)\b[^.;]{0,25}\b${HUMAN_LANGUAGE}|${HUMAN_LANGUAGE}\b[^.;]{0,20}\b(?:fluency|speaker|proficiency|language skills)|driver'?s licen[cs]e)\b`, "i")
 const SKILL_GERUND =
   /\bexperience (?:in |with )?(?:using|writing|building|developing|designing|implementing|measuring|testing|programming|coding|configuring|deploying|automating|debugging|creating|scripting|modell?ing|analy[sz]ing|administering|operating|maintaining|integrating)\b/i
 const EXPERIENCE =
@@ -389,6 +389,12 @@ function looksLikeRequirementPhrase(text: string): boolean {
 /** Sentences about the employer ("We will ask you…", "Our team…") are not demands on the candidate. */
 const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|'re looking for|want))/i
 
+/** A one-sentence paragraph in a duties section is a duty line (DOCX and plain text lose the bullets). */
+function isDutyLine(text: string): boolean {
+  const words = text.split(/\s+/).length
+  return splitSentences(text).length === 1 && words >= 3 && words <= 45 && !EMPLOYER_SUBJECT.test(text) && !/^[A-Z][\w&.' -]{1,40} is (?:a|an|the)\b/.test(text)
+}
+
 function candidatesFromSection(section: PostingSection, role: SectionRole, strictProse: boolean, out: Candidate[]) {
   const sectionDefault = role !== "preferred"
   for (const entry of section.entries) {
@@ -406,7 +412,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, stric
         // Requirements sometimes hide in a duties list ("You must hold a CDL"): keep those as requirements.
         if (STRONG_REQUIREMENT_CUE.test(withoutFalseCues(sentence)) && !DUTY_LEAD.test(sentence)) {
           out.push({ raw: sentence, sectionDefault: true, kind: "requirement" })
-        } else if (entry.kind === "item" || DUTY_LEAD.test(sentence)) {
+        } else if (entry.kind === "item" || DUTY_LEAD.test(sentence) || (entry.kind === "paragraph" && isDutyLine(text))) {
           out.push({ raw: sentence, sectionDefault: false, kind: "suggestion" })
         }
       }

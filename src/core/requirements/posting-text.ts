@@ -227,6 +227,18 @@ function looksLikeHeadingText(text: string, strongHint: boolean, html = false): 
   return false
 }
 
+/**
+ * A short unpunctuated line that opens a bulleted list ("What we're looking for" above "- 3+ years …"),
+ * or stands alone in its block of text ("About Brightwave"), reads as a heading in plain text.
+ */
+function looksLikeBareHeading(line: string, lines: string[], index: number): boolean {
+  const t = line.trim()
+  if (/[.!?;,]$/.test(t) || t.split(/\s+/).length > 8 || !/^[A-Z0-9"“']/.test(t)) return false
+  const next = lines[index + 1]
+  if (next !== undefined) return BULLET.test(next)
+  return lines.length === 1 && t.split(/\s+/).length <= 6
+}
+
 function stripHeadingPunctuation(text: string): string {
   return text.replace(/[\s:：\-–—]+$/, "").trim()
 }
@@ -311,7 +323,7 @@ function addPlainText(builder: SectionBuilder, text: string, itemsByDefault = fa
       }
     }
     const asList = itemsByDefault || logical.length > 1
-    for (const line of logical) {
+    for (const [index, line] of logical.entries()) {
       // "Experience: Minimum 1 year as project manager" is a heading with its content, not a heading.
       const inline = BULLET.test(line) ? null : splitInlineHeading(line)
       if (inline) {
@@ -319,7 +331,7 @@ function addPlainText(builder: SectionBuilder, text: string, itemsByDefault = fa
         builder.entry(asList || BULLET.test(inline.rest) ? "item" : "paragraph", inline.rest)
         continue
       }
-      if (looksLikeHeadingText(line, false) && !BULLET.test(line)) {
+      if (!BULLET.test(line) && (looksLikeHeadingText(line, false) || looksLikeBareHeading(line, logical, index))) {
         builder.heading(line, 5)
         continue
       }
