@@ -123,7 +123,10 @@ function buildSlots(text: string, mentions: Mention[]): Slot[] {
     } else if (current && prev && prev.term.entry === mention.term.entry) {
       // "Good Clinical Practice (GCP)": the same thing named twice.
     } else {
-      current = { mentions: [mention], acceptsFamily: Boolean(mention.term.groupId), optional, parenthetical: false }
+      // "consent from research participants", "studies with human participants": a concept introduced by
+      // a preposition after something already named qualifies it rather than adding a requirement.
+      const qualifier = slots.length > 0 && mention.term.entry.kind === "concept" && /\b(from|with|among|for|on|in)\s+(?:(?:a|an|the|all|our)\s+)?$/i.test(between)
+      current = { mentions: [mention], acceptsFamily: Boolean(mention.term.groupId), optional: optional || qualifier, parenthetical: false }
       slots.push(current)
     }
     prev = mention

@@ -103,6 +103,9 @@ interface Occurrence {
 function isStrongLine(index: ResumeIndex, line: IndexedLine): boolean {
   if (line.role !== undefined) return true
   if (STRONG_SECTIONS.has(line.section)) return true
+  // An achievement bullet (a sentence, not a list of names) shows work done wherever it sits: functional
+  // resumes put them under headings such as "Selected achievements" that no vocabulary can foresee.
+  if (line.section !== "summary" && line.section !== "header" && line.bullet && !isListLike(line) && line.text.split(/\s+/).length >= 8) return true
   if (!index.hasSections) return line.bullet || line.text.split(/\s+/).length >= 8
   return false
 }
@@ -122,7 +125,11 @@ function sentenceAround(text: string, index: number): string {
 function isListLike(line: IndexedLine): boolean {
   const commas = (line.text.match(/[,;|•]/g) ?? []).length
   const words = line.text.split(/\s+/).length
-  return line.section === "skills" || line.section === "languages" || (commas >= 2 && words / (commas + 1) < 4)
+  const wordsPerItem = words / (commas + 1)
+  if (commas >= 2 && wordsPerItem < 4) return true
+  // In a skills section everything is a list, except an achievement sentence placed under it.
+  if (line.section === "skills" || line.section === "languages") return !(line.bullet && words >= 8 && wordsPerItem >= 4)
+  return false
 }
 
 function occurrences(index: ResumeIndex, matcher: Matcher, excluded: Set<number>): Occurrence[] {
@@ -157,11 +164,13 @@ interface Outcome {
   label: string
 }
 
-function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string[] }, excluded: Set<number>): Outcome {
+function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string[] }, excluded: Set<number>, creditedElsewhere: Set<string>): Outcome {
   const label = skill.name
   const direct = best(occurrences(index, compileMatcher(skill.aliases), excluded))
   if (direct && direct.credit === 1) return { credit: 1, lines: [direct.line], reason: `${label} shown in ${describeLine(index, direct.line)}`, label }
-  const competitors = competitorAliases(skill.aliases)
+  // A competing tool that another requirement of the rubric already accepts ("a WMS such as …" next to
+  // "Manhattan WMS") is credited there; counting it again here would reward it twice.
+  const competitors = competitorAliases(skill.aliases).filter((a) => !creditedElsewhere.has(displayAlias(a).toLowerCase()))
   const competitor = competitors.length ? best(occurrences(index, compileMatcher(competitors), excluded)) : undefined
   if (direct) {
     const why = direct.hedge ? `hedged ("${direct.hedge.trim()}")` : "named only in a skills list or summary, without supporting experience"
@@ -172,6 +181,7 @@ function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string
 }
 
 const CREDENTIAL_CONTEXT = /\b(certif\w*|licen[cs]\w*|registered|registration|credential\w*|card|accredit\w*|exam|board[- ]certified|issued)\b/i
+const CREDENTIAL_STATE = /\b(renewed|recertified|completed|current|valid|active|obtained|earned|passed|since)\b/i
 const LAPSED = /\b(expired|lapsed|inactive|not current|no longer (?:active|valid|current)|revoked|suspended|reinstatement|renewal pending|expiring)\b/i
 const VALID_UNTIL = /\b(?:valid|good|current|active)?\s*(?:through|until|thru|till|to|expires?|expiration|exp\.?)\s*:?\s*((?:[a-z]{3,9}\.?\s+)?\d{4}|\d{1,2}\s*[/.-]\s*\d{4})/i
 
@@ -202,7 +212,14 @@ function credentialOutcome(index: ResumeIndex, credential: { name: string; alias
     if (excluded.has(i)) return
     const at = matchLine(matcher, line)
     if (at < 0) return
-    const inContext = line.section === "certifications" || line.section === "education" || CREDENTIAL_CONTEXT.test(line.text) || /\b(certified|licensed|registered|chartered)\b/i.test(credential.aliases.join(" ")) && /\b(certified|licensed|registered|chartered)\b/i.test(line.text)
+    const next = index.lines[i + 1]?.text ?? ""
+    const inContext =
+      line.section === "certifications" ||
+      line.section === "education" ||
+      CREDENTIAL_CONTEXT.test(line.text) ||
+      // "CITI Good Clinical Practice, renewed / February 2025": dated or renewed like a credential.
+      (CREDENTIAL_STATE.test(line.text) && (/\b(19|20)\d\d\b/.test(line.text) || /^\s*(?:[a-z]+\.?\s+)?(19|20)\d\d\b/i.test(next))) ||
+      (line.text.length < 60 && /\b(19|20)\d\d\b/.test(line.text) && !line.bullet)
     if (!inContext) {
       if (mentionedOnly === undefined) mentionedOnly = i
       return
@@ -215,7 +232,7 @@ function credentialOutcome(index: ResumeIndex, credential: { name: string; alias
   const related = competitorAliases(credential.aliases)
   const near = related.length ? best(occurrences(index, compileMatcher(related), excluded)) : undefined
   if (near) return { credit: 0.5, lines: [near.line], reason: `a related but different credential or activity, not ${label}`, label }
-  if (mentionedOnly !== undefined) return { credit: 0.5, lines: [mentionedOnly], reason: `${label} mentioned, but no certification or licence shown`, label }
+  if (mentionedOnly !== undefined) return { credit: 0, lines: [], reason: `${label} is mentioned, but not as a credential the candidate holds`, label }
   return { credit: 0, lines: [], reason: `no ${label} credential`, label }
 }
 
@@ -243,7 +260,7 @@ function languageOutcome(index: ResumeIndex, language: string, excluded: Set<num
 const LEADERSHIP_SUBJECT = /\b(lead|leading|led|leader|supervis\w*|manag\w*|head|direct reports|people management)\b/i
 const LEADER_TITLE = /\b(lead|leader|supervisor|manager|head|foreman|forewoman|director|chief|superintendent|captain|principal|vp|vice president)\b/i
 const LEADER_TEXT = /\b(supervis(?:e|ed|ing)|led (?:a|the)|lead (?:a|the|evening|night|day|weekend)|manag(?:e|ed|ing) (?:a )?(?:team|crew|staff)|direct reports|team of \d+|crew of \d+|acting lead)\b/i
-const GENERIC_SUBJECT_WORDS = new Set(["build", "work", "professional", "progress", "progressive", "hand", "industry", "role", "position", "environment", "setting", "company", "business", "team", "lead", "leading", "supervisor", "manager", "human", "full", "time", "relevant", "type", "level", "field", "production"].map(stem))
+const GENERIC_SUBJECT_WORDS = new Set(["work", "professional", "progress", "progressive", "hand", "industry", "role", "position", "environment", "setting", "company", "business", "team", "lead", "leading", "supervisor", "manager", "human", "full", "time", "relevant", "type", "level", "field", "production"].map(stem))
 
 interface SubjectUnit {
   matcher?: Matcher
@@ -366,7 +383,11 @@ const FIELD_FAMILIES: string[][] = [
 function fieldMatches(lineLower: string, lineStems: Set<string>, field: string): boolean {
   const words = contentWords(field)
   if (words.length === 0) return false
-  return words.every((w) => lineStems.has(stem(w)) || lineLower.includes(w))
+  // "Accounting" ≈ "Accountancy": a shared stem of five letters or more counts as the same field.
+  return words.every((w) => {
+    const s = stem(w)
+    return lineStems.has(s) || lineLower.includes(w) || (s.length >= 5 && new RegExp(`\\b${s.replace(/[^a-z0-9]/g, "")}`).test(lineLower))
+  })
 }
 
 function degreeOutcome(index: ResumeIndex, facets: RequirementFacets, excluded: Set<number>, now: Date): Outcome {
@@ -462,7 +483,9 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
   if (terms.matchers.length < 4) return { lines }
   const blocks = new Map<string, number[]>()
   index.lines.forEach((line, i) => {
-    if (isStrongLine(index, line) && line.section !== "certifications") return
+    // Only lists of names can be stuffing; sentences describing work are judged on their own, and
+    // credentials are checked for validity instead.
+    if (isStrongLine(index, line) || line.section === "certifications" || !isListLike(line)) return
     // Contiguous lines of the same (weak) section form a block.
     const key = `${line.section}:${blockStart(index, i)}`
     const list = blocks.get(key) ?? []
@@ -495,7 +518,7 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
 
 function blockStart(index: ResumeIndex, i: number): number {
   let k = i
-  while (k > 0 && index.lines[k - 1].section === index.lines[i].section && !(isStrongLine(index, index.lines[k - 1]) && index.lines[k - 1].section !== "certifications")) k--
+  while (k > 0 && index.lines[k - 1].section === index.lines[i].section && !isStrongLine(index, index.lines[k - 1]) && isListLike(index.lines[k - 1])) k--
   return k
 }
 
@@ -561,7 +584,7 @@ function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s
 }
 
-function scoreRequirement(index: ResumeIndex, requirement: Requirement, facets: RequirementFacets, excluded: Set<number>, now: Date): RequirementVerdict {
+function scoreRequirement(index: ResumeIndex, requirement: Requirement, facets: RequirementFacets, excluded: Set<number>, now: Date, creditedElsewhere: Set<string>): RequirementVerdict {
   let outcomes: Outcome[] = []
   let mode: "any" | "all" = facets.mode ?? "all"
   if (facets.minYears) {
@@ -569,9 +592,11 @@ function scoreRequirement(index: ResumeIndex, requirement: Requirement, facets: 
   } else if (facets.degree) {
     outcomes = [degreeOutcome(index, facets, excluded, now)]
   } else {
-    for (const skill of facets.skills ?? []) outcomes.push(skillOutcome(index, skill, excluded))
+    for (const skill of facets.skills ?? []) outcomes.push(skillOutcome(index, skill, excluded, creditedElsewhere))
     for (const credential of facets.credentials ?? []) outcomes.push(credentialOutcome(index, credential, excluded, now))
-    for (const language of facets.languages ?? []) outcomes.push(languageOutcome(index, language.language, excluded))
+    // English is the language the resume is written in; it decides nothing when another language is asked for.
+    const languages = (facets.languages ?? []).filter((l, _, all) => !(all.length > 1 && /^english$/i.test(l.language)))
+    for (const language of languages) outcomes.push(languageOutcome(index, language.language, excluded))
     if (facets.languages?.length) mode = "all"
     if (outcomes.length === 0) outcomes.push(keywordOutcome(index, facets.keywords ?? contentWords(requirement.text), excluded, requirement.text))
   }
@@ -623,6 +648,22 @@ function facetsOf(requirement: Requirement): RequirementFacets {
   return derived
 }
 
+const acceptedCache = new WeakMap<Requirement, Set<string>>()
+
+/** Aliases that the rubric's other requirements accept as skills (lower-cased). */
+function acceptedByOthers(requirements: { requirement: Requirement; facets: RequirementFacets }[], id: string): Set<string> {
+  const self = requirements.find((r) => r.requirement.id === id)!.requirement
+  const cached = acceptedCache.get(self)
+  if (cached) return cached
+  const out = new Set<string>()
+  for (const { requirement, facets } of requirements) {
+    if (requirement.id === id) continue
+    for (const skill of facets.skills ?? []) for (const a of skill.aliases) out.add(displayAlias(a).toLowerCase())
+  }
+  acceptedCache.set(self, out)
+  return out
+}
+
 export function scoreLocal(rubric: Rubric, resume: ResumeDocument, opts: LocalEngineOptions): CandidateResult {
   if (resume.status !== "ok") return needsReviewResult(rubric, resume, "local")
   const index = indexResume(resume, opts.now)
@@ -635,7 +676,7 @@ export function scoreLocal(rubric: Rubric, resume: ResumeDocument, opts: LocalEn
   const injection = detectInjection(index)
   if (injection) flags.push(injection)
   const excluded = new Set(stuffing.lines)
-  const verdicts = requirements.map(({ requirement, facets }) => scoreRequirement(index, requirement, facets, excluded, opts.now))
+  const verdicts = requirements.map(({ requirement, facets }) => scoreRequirement(index, requirement, facets, excluded, opts.now, acceptedByOthers(requirements, requirement.id)))
   const { score, meetsAllMandatory } = aggregate(rubric.requirements, rubric.weights, verdicts)
   return { status: "scored", score, meetsAllMandatory, verdicts, flags, engine: "local" }
 }

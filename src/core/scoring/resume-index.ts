@@ -2,6 +2,7 @@
  * The per-resume structure the local engine matches against, built once per resume: lines with their
  * section, folded and lower-cased forms, word stems, and dated roles with the lines they span.
  */
+import { findDateRanges } from "../resume/dates"
 import { detectSections } from "../resume/sections"
 import { extractRoles } from "../resume/roles"
 import type { DatedRole, ResumeDocument, SectionKind } from "../resume/model"
@@ -84,7 +85,14 @@ export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
     })
     if (firstLine < 0) continue
     const lower = normalizeForMatch(role.text)
-    const headerLower = normalizeForMatch(`${role.title} ${role.organisation ?? ""}`)
+    // The role's header line(s) as well as the parsed title: parsers miss titles on unusual layouts.
+    let headerLines = role.text.split("\n").slice(0, 2).filter((l) => !BULLET.test(l)).join(" ")
+    const above = lines[firstLine - 1]
+    if (above && above.role === undefined && !above.bullet && above.text.length < 120 && above.section === lines[firstLine].section && findDateRanges(lines[firstLine].text, now).length > 0) {
+      // The parser started the role at its date line; the title line just above belongs to it.
+      headerLines = `${above.text} ${headerLines}`
+    }
+    const headerLower = normalizeForMatch(`${role.title} ${role.organisation ?? ""} ${headerLines}`)
     const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth()
     const months = (role.endMonth ?? nowMonth) - role.startMonth + 1
     const marginal = months <= 3 || /\b(seasonal|volunteer\w*|temporary|temp|holiday (?:peak|season)|summer job)\b/.test(headerLower)

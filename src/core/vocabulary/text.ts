@@ -33,8 +33,16 @@ export const STOP_WORDS = new Set(
  * A light suffix-stripping stemmer (a small subset of Porter's rules): enough to make
  * "reconciliations" ≈ "reconcile", "coordinating" ≈ "coordinator", "accounting" ≈ "accountant".
  */
+/** Irregular past tenses common in resumes ("built", "led"), mapped to their base form. */
+const IRREGULAR: Record<string, string> = {
+  built: "build", led: "lead", ran: "run", wrote: "write", made: "make", taught: "teach", brought: "bring", drew: "draw",
+  sold: "sell", grew: "grow", won: "win", began: "begin", met: "meet", kept: "keep", held: "hold", oversaw: "oversee",
+  spoke: "speak", drove: "drive", thought: "think", took: "take", gave: "give", chose: "choose", rebuilt: "rebuild"
+}
+
 export function stem(word: string): string {
   let w = word.toLowerCase()
+  w = IRREGULAR[w] ?? w
   if (w.length <= 3) return w
   const rules: [RegExp, string][] = [
     [/ies$/, "y"],
