@@ -1,10 +1,14 @@
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { MessageFailure } from "../../../src/messaging/contract"
 import { getDb } from "../../../src/db/schema"
 import { resetDb, seedAnalysis, type SeedCandidate } from "./seed"
+
+// The machine is shared and slow: give live queries time to settle before a query gives up.
+configure({ asyncUtilTimeout: 5000 })
+vi.setConfig({ testTimeout: 30_000 })
 
 const sendMock = vi.fn()
 vi.mock("../../../src/messaging/send", () => ({ send: (...args: unknown[]) => sendMock(...args) }))
