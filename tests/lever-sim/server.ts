@@ -16,7 +16,7 @@ import type { EdgeCase } from "./applicants"
 import { ensureCertificate } from "./certs"
 import { OAuthServer, type OAuthApp } from "./oauth"
 import { Rng } from "./rng"
-import { renderWebApp } from "./webapp"
+import { listRows, renderWebApp, webAppRow } from "./webapp"
 import { World } from "./world"
 
 export interface SimulatorOptions {
@@ -195,14 +195,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return sendJson(res, 200, { keys, postings: simulatorPostings(), edgeCases: world.edgeCases, oauthApp })
     }
     if (req.method === "GET" && path === "/__sim/applicants") {
-      // Used by the web-app mock to poll for live-added applicants.
-      const postingId = url.searchParams.get("posting") ?? ""
+      // The web-app mock polls this for its rows (live inserts, stage/tag/archive changes).
+      const id = url.searchParams.get("id")
+      if (id !== null) {
+        const o = world.opportunities.get(id)
+        return sendJson(res, 200, { data: o ? [webAppRow(world, o)] : [] })
+      }
       const since = Number(url.searchParams.get("since") ?? "0")
-      const rows = [...world.opportunities.values()]
-        .filter((o) => o.postingId === postingId && o.createdAt > since)
-        .sort((a, b) => a.createdAt - b.createdAt)
-        .map((o) => ({ id: o.id, name: o.name, stage: world.stages.find((s) => s.id === o.stage)?.text ?? o.stage, tags: o.tags, createdAt: o.createdAt, archived: o.archived !== null }))
-      return sendJson(res, 200, { data: rows })
+      const rows = listRows(world, url.searchParams.get("posting") || null, url.searchParams.get("archived") === "true")
+      return sendJson(res, 200, { data: Number.isFinite(since) && since > 0 ? rows.filter((r) => r.createdAt > since) : rows })
     }
     if (req.method === "POST" && path === "/__sim/applicants") {
       let body: { postingId?: unknown; count?: unknown }
