@@ -52,6 +52,8 @@ export function classifyHeading(heading: string | null): SectionRole {
   if (PREFERRED_HEADING.test(h)) return "preferred"
   if (REQUIRED_HEADING_FIRST.test(h)) return "required"
   if (SKIP_HEADING.test(h) && !/\b(requirements?|qualifications?)\b/i.test(h)) return "skip"
+  // "About Acme", "About the team": the employer, not the job or the candidate.
+  if (/^about\s+(?!(?:the\s+)?(?:role|job|position|opportunity|you|this role|this job)\b)/i.test(h.trim())) return "skip"
   if (DUTIES_HEADING.test(h) && !/\b(requirements?|qualifications?|skills)\b/i.test(h)) return "duties"
   if (REQUIRED_HEADING.test(h)) return "required"
   return "prose"
@@ -572,7 +574,8 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
     const pieces = candidate.kind === "requirement" ? splitCompound(candidate.raw) : [candidate.raw]
     for (const piece of pieces) {
       const text = cleanRequirementText(piece)
-      if (text.length < 2 || contentWords(text).size === 0) continue
+      // One capital letter can be a real skill ("R", "C"); other one-character leftovers are noise.
+      if ((text.length < 2 && !/^[A-Z]$/.test(text)) || contentWords(text).size === 0) continue
       if (candidate.kind === "requirement") {
         // A piece with its own marker ("R (preferred)") follows it; otherwise the whole bullet's reading applies.
         const ownMarker = PREFERRED_CUE.test(piece) || EXPLICIT_REQUIRED.test(piece)
