@@ -49,7 +49,16 @@ export function AuditLog({ analysisId, nameOf, onUndo }: { analysisId: string; n
   }
 
   const sorted = [...(rows ?? [])].sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0))
-  const undone = new Set(sorted.filter((r) => r.action === "unarchive" || r.details.undoOf).map((r) => String(r.details.undoOf ?? "")))
+  const undone = new Set(sorted.filter((r) => r.details.undoOf).map((r) => String(r.details.undoOf)))
+  // Undo works on a whole action (one click), so the button appears once per action, on its newest success.
+  const succeededPerAction = new Map<string, number>()
+  for (const r of sorted) if (r.phase === "succeeded" && UNDOABLE.has(r.action) && !r.details.undoOf) succeededPerAction.set(r.actionId, (succeededPerAction.get(r.actionId) ?? 0) + 1)
+  const undoShownFor = new Set<string>()
+  const showUndo = (row: AuditRow): boolean => {
+    if (row.phase !== "succeeded" || !UNDOABLE.has(row.action) || row.details.undoOf || undone.has(row.actionId) || undoShownFor.has(row.actionId)) return false
+    undoShownFor.add(row.actionId)
+    return true
+  }
   return (
     <section aria-label="Audit log">
       <div className="row">
@@ -83,11 +92,15 @@ export function AuditLog({ analysisId, nameOf, onUndo }: { analysisId: string; n
                 <td className={row.phase === "failed" ? "error" : row.phase === "succeeded" ? "ok" : "muted"}>{row.phase}</td>
                 <td style={{ maxWidth: 360, overflowWrap: "anywhere" }}>{summariseDetails(row.details)}</td>
                 <td>
-                  {row.phase === "succeeded" && UNDOABLE.has(row.action) && !undone.has(row.actionId) && (
-                    <button type="button" onClick={() => onUndo(row.actionId)} aria-label={`Undo ${ACTION_LABELS[row.action]} for ${row.opportunityId ? nameOf(row.opportunityId) : "candidate"}`}>
+                  {showUndo(row) && (
+                    <button
+                      type="button"
+                      onClick={() => onUndo(row.actionId)}
+                      aria-label={`Undo ${ACTION_LABELS[row.action]} (${succeededPerAction.get(row.actionId)} candidate${succeededPerAction.get(row.actionId) === 1 ? "" : "s"})`}>
                       Undo
                     </button>
                   )}
+                  {row.phase === "succeeded" && undone.has(row.actionId) && !row.details.undoOf && <span className="muted">undone</span>}
                 </td>
               </tr>
             ))}

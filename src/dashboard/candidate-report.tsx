@@ -30,6 +30,8 @@ export interface CandidateReportProps {
   onPrevious: () => void
   onNext: () => void
   onClose: () => void
+  /** Queues this candidate again (failed or needs review). */
+  onRetry?: () => void
 }
 
 function useResume(opportunityId: string) {
@@ -42,7 +44,7 @@ function useResume(opportunityId: string) {
   }, [opportunityId])
 }
 
-export function CandidateReport({ row, rubric, position, onPrevious, onNext, onClose }: CandidateReportProps) {
+export function CandidateReport({ row, rubric, position, onPrevious, onNext, onClose, onRetry }: CandidateReportProps) {
   const resume = useResume(row.opportunityId)
   const [currentEvidence, setCurrentEvidence] = useState<string | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -99,6 +101,9 @@ export function CandidateReport({ row, rubric, position, onPrevious, onNext, onC
           {" · "}Stage: {row.archived ? "Archived" : row.stageText ?? "—"}
         </p>
         {row.jobError && <p className="error">Last error: {row.jobError}</p>}
+        {onRetry && (
+          <button type="button" onClick={onRetry}>Score this candidate again</button>
+        )}
         {otherFlags.length > 0 && (
           <ul aria-label="Flags">
             {otherFlags.map((flag, index) => (

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import { loadCandidateRows, loadProgress, loadRubric, type CandidateRow } from "../db/repositories/candidates"
 import { getDb } from "../db/schema"
 import { rejectCandidates, shortlistCandidates, undoAction, type ActionResponse, type CandidateActionResult } from "../messaging/messages/actions"
+import { controlAnalysis, retryApplicant } from "../messaging/messages/analysis"
 import { send } from "../messaging/send"
 import { describeFailure } from "../ui/errors"
 import type { VirtualListHandle } from "../ui/virtual-list"
@@ -26,11 +27,26 @@ function newClickId(): string {
   return crypto.randomUUID()
 }
 
-function analysisIdFromUrl(): string | null {
+function paramFromUrl(name: "analysis" | "candidate"): string | null {
   try {
-    return new URLSearchParams(window.location.search).get("analysis")
+    return new URLSearchParams(window.location.search).get(name)
   } catch {
     return null
+  }
+}
+
+type ControlAction = "pause" | "resume" | "cancel" | "rescore"
+const CONTROL_LABELS: Record<ControlAction, string> = { pause: "Pause", resume: "Resume", cancel: "Cancel analysis", rescore: "Re-score all" }
+
+function controlsFor(status: string): ControlAction[] {
+  switch (status) {
+    case "running":
+      return ["pause", "cancel"]
+    case "paused":
+    case "spending_cap_reached":
+      return ["resume", "cancel"]
+    default:
+      return ["rescore"]
   }
 }
 
@@ -71,7 +87,7 @@ async function runInChunks(
 
 export function DashboardApp() {
   const db = getDb()
-  const [analysisId, setAnalysisId] = useState<string | null>(analysisIdFromUrl)
+  const [analysisId, setAnalysisId] = useState<string | null>(() => paramFromUrl("analysis"))
   const analyses = useLiveQuery(() => db.analyses.toArray(), [])
   const analysis = useLiveQuery(() => (analysisId ? db.analyses.get(analysisId) : undefined), [analysisId])
   const progress = useLiveQuery(() => (analysisId ? loadProgress(db, analysisId) : undefined), [analysisId])
@@ -81,8 +97,10 @@ export function DashboardApp() {
   const [filters, setFilters] = useState<TableFilters>(DEFAULT_FILTERS)
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT)
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const [activeId, setActiveId] = useState<string | null>(null)
-  const [reportOpen, setReportOpen] = useState(false)
+  // The overlay's "Open in dashboard" link names a candidate: open their report straight away.
+  const [activeId, setActiveId] = useState<string | null>(() => paramFromUrl("candidate"))
+  const [reportOpen, setReportOpen] = useState(() => !!paramFromUrl("candidate"))
+  const [controlError, setControlError] = useState<string | null>(null)
   const [view, setView] = useState<"candidates" | "audit">("candidates")
   const [rejecting, setRejecting] = useState<string[] | null>(null)
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null)
@@ -260,6 +278,33 @@ export function DashboardApp() {
     [outcome, perform, analysisId]
   )
 
+  const control = useCallback(
+    async (action: ControlAction) => {
+      if (!analysisId) return
+      if (action === "cancel" && !window.confirm("Cancel this analysis? Scores so far are kept; no more candidates are scored.")) return
+      setControlError(null)
+      try {
+        await send(controlAnalysis, { analysisId, action })
+      } catch (error) {
+        setControlError(describeFailure(error))
+      }
+    },
+    [analysisId]
+  )
+
+  const retryOne = useCallback(
+    async (opportunityId: string) => {
+      if (!analysisId) return
+      setControlError(null)
+      try {
+        await send(retryApplicant, { analysisId, opportunityId })
+      } catch (error) {
+        setControlError(describeFailure(error))
+      }
+    },
+    [analysisId]
+  )
+
   const dialogOpen = rejecting !== null || outcome !== null
 
   useEffect(() => {
@@ -364,6 +409,13 @@ export function DashboardApp() {
                   </span>
                 </>
               )}
+              {analysis.notice && <span className="warn" role="status">{analysis.notice}</span>}
+              <div className="row">
+                {controlsFor(analysis.status).map((action) => (
+                  <button key={action} type="button" onClick={() => void control(action)}>{CONTROL_LABELS[action]}</button>
+                ))}
+              </div>
+              {controlError && <span className="error" role="alert">{controlError}</span>}
               {analysis.engine === "llm" && analysis.totals.costUsd > 0 && <span className="muted">Spent so far: ${analysis.totals.costUsd.toFixed(2)}</span>}
             </div>
             <span className="spacer" />
@@ -455,6 +507,7 @@ export function DashboardApp() {
                       onPrevious={() => moveTo(activeIndex - 1)}
                       onNext={() => moveTo(activeIndex + 1)}
                       onClose={() => setReportOpen(false)}
+                      onRetry={activeRow.failed || activeRow.needsReview ? () => void retryOne(activeRow.opportunityId) : undefined}
                     />
                   )}
                 </div>

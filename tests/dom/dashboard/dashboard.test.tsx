@@ -366,7 +366,7 @@ describe("dashboard: audit log", () => {
     const log = await screen.findByRole("region", { name: "Audit log" })
     await within(log).findAllByText("Rita Recruiter")
     expect(within(log).getAllByRole("row")).toHaveLength(4)
-    await user.click(within(log).getByRole("button", { name: /Undo Reject \(archive\) for Cy Chen/ }))
+    await user.click(within(log).getByRole("button", { name: "Undo Reject (archive) (1 candidate)" }))
     await waitFor(() => expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ name: "undo-action" }), { actionId: "act-9" }))
 
     await user.click(within(log).getByRole("button", { name: "Export JSON" }))
@@ -381,5 +381,26 @@ describe("dashboard: audit log", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(4)
     expect(csv).toContain("Cy Chen")
     expect(csv).toContain("lever_forbidden")
+  })
+})
+
+describe("dashboard: analysis controls", () => {
+  it("pauses a running analysis, shows the runner's notice, opens the candidate named in the URL and retries a failed one", async () => {
+    const { ids } = await seedAnalysis([...TRIO, { name: "Ed Eng", score: null, meets: false, job: "failed" }], { notice: "Lever is unavailable; retrying in 2 minutes." })
+    const calls: any[] = []
+    respond({
+      "control-analysis": (body) => { calls.push(["control", body]); return { status: "paused" } },
+      "retry-applicant": (body) => { calls.push(["retry", body]); return { queued: true } }
+    })
+    window.history.replaceState(null, "", `/tabs/dashboard.html?analysis=an-1&candidate=${ids[4]}`)
+    const user = userEvent.setup()
+    render(<DashboardApp />)
+    expect(await screen.findByText("Lever is unavailable; retrying in 2 minutes.")).toBeInTheDocument()
+    const report = await screen.findByRole("region", { name: "Report for Ed Eng" })
+    await user.click(within(report).getByRole("button", { name: "Score this candidate again" }))
+    await user.click(screen.getByRole("button", { name: "Pause" }))
+    await waitFor(() => expect(calls).toHaveLength(2))
+    expect(calls[0]).toEqual(["retry", { analysisId: "an-1", opportunityId: ids[4] }])
+    expect(calls[1]).toEqual(["control", { analysisId: "an-1", action: "pause" }])
   })
 })
