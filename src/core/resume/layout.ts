@@ -1,3 +1,5 @@
+import { findDateRanges } from "./dates"
+
 /**
  * Reading order from positioned text runs (what a PDF text layer gives us): rebuild lines by baseline,
  * join words with the right spacing, read two-column pages column by column, join lines that were only
@@ -131,55 +133,59 @@ function collapseLetterSpacing(text: string): string {
 }
 
 /**
- * Finds a gutter — a vertical band with no text that spans most of the page's text height — and
+ * Finds a gutter — a vertical band that no text run crosses, running down most of the page's text — and
  * splits the page into bands: lines crossing the gutter (a full-width header) stay whole, and between
- * them the left column is read before the right one.
+ * them the left column is read before the right one. Runs, not lines, decide: a sidebar line and a main
+ * column line on the same baseline can sit closer together than any word gap.
  */
 function splitColumns(lines: Line[], pageWidth: number): Block[] {
   const gutter = findGutter(lines, pageWidth)
-  if (!gutter) return [toBlock(lines)]
+  if (gutter === null) return [toBlock(lines)]
   const blocks: Block[] = []
   let left: Line[] = []
   let right: Line[] = []
   const flush = () => {
-    if (left.length > 0) blocks.push(toBlock(left))
-    if (right.length > 0) blocks.push(toBlock(right))
+    const pair = [left, right].filter((ls) => ls.length > 0).map(toBlock)
+    // A resume's main column (header, profile, experience) is the wider one; a sidebar of skills and
+    // education is supplementary. Read the main column first when the widths clearly differ, so the
+    // name and contact come before the sidebar as in the one-column text; equal columns read left first.
+    if (pair.length === 2 && pair[1].x1 - pair[1].x0 > 1.25 * (pair[0].x1 - pair[0].x0)) pair.reverse()
+    blocks.push(...pair)
     left = []
     right = []
   }
   for (const line of lines) {
-    if (line.x1 <= gutter.x + 0.5) left.push(line)
-    else if (line.x0 >= gutter.x - 0.5) right.push(line)
-    else {
+    const leftRuns = line.runs.filter((r) => r.x + r.width <= gutter + 0.5)
+    const rightRuns = line.runs.filter((r) => r.x >= gutter - 0.5)
+    if (leftRuns.length + rightRuns.length < line.runs.length) {
       flush()
       blocks.push(toBlock([line]))
+      continue
     }
+    if (leftRuns.length > 0) left.push(leftRuns.length === line.runs.length ? line : makeLine(leftRuns))
+    if (rightRuns.length > 0) right.push(rightRuns.length === line.runs.length ? line : makeLine(rightRuns))
   }
   flush()
-  return mergeAdjacentSpanning(blocks)
-}
-
-/** Consecutive full-width lines (a header) read as one block, so they join into paragraphs normally. */
-function mergeAdjacentSpanning(blocks: Block[]): Block[] {
   return blocks
 }
 
-function findGutter(lines: Line[], pageWidth: number): { x: number } | null {
+function findGutter(lines: Line[], pageWidth: number): number | null {
   if (lines.length < 8) return null
+  const runs = lines.flatMap((l) => l.runs)
   const minX = Math.min(...lines.map((l) => l.x0))
   const maxX = Math.max(...lines.map((l) => l.x1))
   const span = maxX - minX
   if (span < 200) return null
   const bin = 2
-  const bins = Math.ceil(pageWidth / bin) + 1
+  const bins = Math.ceil(Math.max(pageWidth, maxX) / bin) + 1
   const cover = new Array<number>(bins).fill(0)
-  for (const line of lines) {
-    const a = Math.max(0, Math.floor(line.x0 / bin))
-    const b = Math.min(bins - 1, Math.floor(line.x1 / bin))
+  for (const run of runs) {
+    const a = Math.max(0, Math.floor(run.x / bin))
+    const b = Math.min(bins - 1, Math.floor((run.x + run.width) / bin))
     for (let i = a; i <= b; i++) cover[i]++
   }
-  // Lines allowed to cross the gutter: a header, a footer, a rule of text across the page.
-  const allowedCrossing = Math.max(2, Math.floor(lines.length * 0.08))
+  // Runs allowed to cross the gutter: a centred name, a contact line, a footer.
+  const allowedCrossing = Math.max(2, Math.floor(lines.length * 0.06))
   const lo = Math.floor((minX + span * 0.15) / bin)
   const hi = Math.ceil((minX + span * 0.85) / bin)
   let best: { start: number; end: number } | null = null
@@ -193,29 +199,22 @@ function findGutter(lines: Line[], pageWidth: number): { x: number } | null {
       runStart = -1
     }
   }
-  if (!best) return null
-  const gutterWidth = (best.end - best.start + 1) * bin
-  if (gutterWidth < 6) return null
-  // Prefer the least-crossed bin within the band as the split.
-  let split = best.start
-  for (let i = best.start; i <= best.end; i++) if (cover[i] < cover[split]) split = i
+  if (!best || (best.end - best.start + 1) * bin < 6) return null
   const x = (best.start + best.end + 1) * bin * 0.5
-  void split
-  const leftLines = lines.filter((l) => l.x1 <= x)
-  const rightLines = lines.filter((l) => l.x0 >= x)
-  if (leftLines.length < 3 || rightLines.length < 3) return null
-  const ys = lines.map((l) => l.y)
+  const leftRuns = runs.filter((r) => r.x + r.width <= x)
+  const rightRuns = runs.filter((r) => r.x >= x)
+  if (runs.length - leftRuns.length - rightRuns.length > allowedCrossing) return null
+  const ys = runs.map((r) => r.y)
   const height = Math.max(...ys) - Math.min(...ys)
-  const extent = (ls: Line[]) => Math.max(...ls.map((l) => l.y)) - Math.min(...ls.map((l) => l.y))
-  // Both sides must run down a good part of the page: right-aligned dates on a one-column page leave a
-  // gap too, but their column is made of scattered short lines beside full-width text.
-  if (extent(leftLines) < height * 0.3 || extent(rightLines) < height * 0.3) return null
-  const crossing = lines.length - leftLines.length - rightLines.length
-  if (crossing > allowedCrossing) return null
-  // Right-aligned dates: the "right column" is only dates/short tokens. A real column holds prose.
-  const words = (ls: Line[]) => ls.reduce((n, l) => n + l.text.split(/\s+/).length, 0)
-  if (words(rightLines) < 25 || words(leftLines) < 25) return null
-  return { x }
+  const extent = (rs: PositionedRun[]) => (rs.length === 0 ? 0 : Math.max(...rs.map((r) => r.y)) - Math.min(...rs.map((r) => r.y)))
+  // Both sides must run down a good part of the page and hold prose, not just right-aligned dates
+  // beside one column of text.
+  if (extent(leftRuns) < height * 0.3 || extent(rightRuns) < height * 0.3) return null
+  const words = (rs: PositionedRun[]) => rs.reduce((n, r) => n + r.str.trim().split(/\s+/).length, 0)
+  if (words(leftRuns) < 25 || words(rightRuns) < 25) return null
+  const dateShare = (rs: PositionedRun[]) => rs.filter((r) => findDateRanges(r.str).length > 0).length / Math.max(1, rs.length)
+  if (dateShare(rightRuns) > 0.5 || dateShare(leftRuns) > 0.5) return null
+  return x
 }
 
 function toBlock(lines: Line[]): Block {
@@ -257,7 +256,7 @@ function blockToText(block: Block): string {
       out.push(para, "")
       para = line.text
       bulletTextX = bulletTextStart(line)
-    } else if (isContinuation(prev, line, block.x0, width, bulletTextX)) {
+    } else if (isContinuation(prev, line, block.x0, width, bulletTextX, para)) {
       para = joinWrapped(para, line.text)
     } else {
       out.push(para)
@@ -270,59 +269,76 @@ function blockToText(block: Block): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trim()
 }
 
-/** Where the text after a leading bullet glyph starts (for hanging-indent continuations). */
+/**
+ * Where the text after a leading bullet starts, for hanging-indent continuations: the second run when the
+ * bullet is drawn on its own, otherwise estimated from the bullet prefix's share of the first run.
+ */
 function bulletTextStart(line: Line): number {
   if (!isBulletLine(line.text)) return Number.NaN
   const first = line.runs[0]
   if (line.runs.length > 1 && /^\s*\S{1,2}\s*$/.test(first.str)) return line.runs[1].x
-  return Number.NaN
+  const prefix = /^\s*\S{1,3}\s+/.exec(first.str)
+  if (!prefix || first.str.length === 0) return Number.NaN
+  return first.x + (first.width * prefix[0].length) / first.str.length
 }
 
 const HEADING_LIKE = /^[A-Z][A-Z &/,'()-]{2,40}:?$/
+/** "Languages: …", "Tools – …": a labelled item starts its own line. */
+const LABEL_START = /^[A-Z][\w /&+.#-]{0,30}:\s/
 
-function isContinuation(prev: Line, line: Line, blockX0: number, blockWidth: number, bulletTextX: number): boolean {
+/**
+ * A line continues the previous one when the previous line was wrapped: its first word would not have
+ * fitted in the space left at the end of the previous line (the rule every typesetter follows), and
+ * either the sentence is visibly open (lower-case start, a trailing comma or conjunction) or the previous
+ * line is prose rather than a short list item. Bullets, headings, labelled items and dated header lines
+ * always start a new line.
+ */
+function isContinuation(prev: Line, line: Line, blockX0: number, blockWidth: number, bulletTextX: number, paragraph: string): boolean {
   if (isBulletLine(line.text)) return false
   if (HEADING_LIKE.test(prev.text) || HEADING_LIKE.test(line.text)) return false
   if (Math.abs(prev.fontSize - line.fontSize) > 0.6) return false
-  if (/:$/.test(prev.text)) return false
   // Hanging indent under a bullet: the wrapped line starts where the bullet's text starts.
-  if (!Number.isNaN(bulletTextX) && Math.abs(line.x0 - bulletTextX) < 3) return true
-  if (line.x0 > prev.x0 + 2 && isBulletLine(prev.text) && line.x0 - prev.x0 < 30) return true
+  const hanging = !Number.isNaN(bulletTextX) && line.x0 > prev.x0 - 3 && Math.abs(line.x0 - bulletTextX) < 6
+  if (!hanging && Math.abs(line.x0 - prev.x0) > 3) return false
+  if (LABEL_START.test(line.text)) return false
+  const dateRange = findDateRanges(line.text)[0]
+  if (dateRange && dateRange.index === 0) return false
+  const blockRight = blockX0 + blockWidth
+  const firstWord = line.text.split(" ")[0]
+  const firstRun = line.runs[0]
+  const perChar = firstRun.str.length > 0 ? firstRun.width / firstRun.str.length : line.fontSize * 0.5
+  const firstWordWidth = firstWord.length * perChar
+  const spaceWidth = line.fontSize * 0.28
+  const wrapped = prev.x1 + spaceWidth + firstWordWidth > blockRight + 1
+  if (hanging) return true
   const startsLower = /^[a-z(]/.test(line.text)
-  const prevOpen = /[,;&+\-–(/]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by)$/i.test(prev.text)
-  const prevReachesEdge = prev.x1 >= blockX0 + blockWidth * 0.82
-  if (Math.abs(line.x0 - prev.x0) > 3 && !(line.x0 > prev.x0)) return false
-  if (prevReachesEdge && (startsLower || prevOpen || !/[.!?]$/.test(prev.text))) {
-    // A dated line or a short standalone item rarely continues a sentence.
-    if (/^(?:\d{1,2}\/)?\d{4}\b/.test(line.text)) return false
-    return true
-  }
-  return startsLower && prevOpen
+  const prevOpen = /[,;&+\-–(/]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by|from|as)$/i.test(prev.text)
+  // An open ending ("React, TS,") near the column edge: the column may be narrower than its widest line.
+  if (prevOpen && prev.x1 >= blockX0 + blockWidth * 0.7) return true
+  if (!wrapped) return false
+  if (startsLower || prevOpen) return true
+  // A finished sentence followed by a capital is as likely a new list item as a wrapped paragraph;
+  // keeping the break loses nothing, joining two items would merge their meaning.
+  if (/[.!?:]$/.test(prev.text)) return false
+  return paragraph.split(" ").length >= 7 && !(dateRange && line.text.split(" ").length <= 8)
 }
 
 function joinWrapped(a: string, b: string): string {
   if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return `${a}\u0000${b}` // decided by repairHyphenation
-  if (/[/–—]$/.test(a)) return a + b
+  if (/[A-Za-z0-9][/–—]$/.test(a)) return a + b
   return `${a} ${b}`
 }
 
 /**
- * A word hyphenated at a line break: keep the hyphen if the document writes the hyphenated form
- * elsewhere ("cloud-native"), drop it if it writes the joined word, and otherwise drop it when the second
- * part is lower case (the usual typesetting break).
+ * A word hyphenated at a line break. Resume generators break lines at existing hyphens far more often
+ * than they hyphenate words, so the hyphen stays ("object-oriented", "cloud-native") unless the document
+ * itself writes the joined word elsewhere ("develop-ment" when "development" appears).
  */
 export function repairHyphenation(text: string): string {
   const lowered = text.toLowerCase()
   return text.replace(/([A-Za-z]+)-\u0000([a-z]+)/g, (_m, head: string, tail: string) => {
-    const hyphenated = `${head}-${tail}`.toLowerCase()
-    const joined = `${head}${tail}`.toLowerCase()
-    if (lowered.includes(hyphenated)) return `${head}-${tail}`
-    if (lowered.includes(joined)) return `${head}${tail}`
-    // Compounds with short heads ("self-", "co-", "re-"…) are usually real hyphens.
-    if (/^(?:self|co|non|cross|well|high|low|full|part|end|multi|real|long|short|fast|data|cloud|user|client|server|front|back|open|third|first|second|event|test|team|cost|time|award|detail|results|goal|data)$/i.test(head)) {
-      return `${head}-${tail}`
-    }
-    return `${head}${tail}`
+    const joined = `${head}${tail}`
+    return new RegExp(`\\b${joined.toLowerCase()}\\b`).test(lowered) ? joined : `${head}-${tail}`
   })
 }
 
