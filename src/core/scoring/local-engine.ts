@@ -529,6 +529,12 @@ function detectInjection(index: ResumeIndex): ResultFlag | undefined {
   return hit ? { kind: "injection_attempt", message: "The resume contains text addressed to an automated screener; it was ignored.", detail: hit.text.slice(0, 200) } : undefined
 }
 
+/** The injection check on plain text (used by the LLM engine, which has no index). */
+export function detectInjectionText(text: string): ResultFlag | undefined {
+  const hit = text.split("\n").find((l) => INJECTION.test(l))
+  return hit ? { kind: "injection_attempt", message: "The resume contains text addressed to an automated screener; it was not obeyed.", detail: hit.trim().slice(0, 200) } : undefined
+}
+
 // ─────────────────────────────────────────────────────────── evidence and verdicts
 
 function describeLine(index: ResumeIndex, i: number): string {
