@@ -17,7 +17,7 @@ interface Parsed {
 
 const USAGE = `Usage: npm run sim -- [--port P] [--applicants N] [--seed S] [--rate R] [--burst B] [--latency MS] [--rerender MS]`
 
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): Parsed {
   const options: SimulatorOptions = {}
   const numeric = (flag: string, value: string | undefined, min: number, max: number, integer = true): number => {
     if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value`)
