@@ -65,6 +65,12 @@ export class Runner {
   private healthState: LeverHealth["state"] = "ok"
   private wakeTimer: ReturnType<typeof setTimeout> | null = null
   private readonly llmLimit: AdaptiveLimit
+  /**
+   * Reading and local scoring are CPU work on this one thread: a small gate keeps a few at a time, so
+   * the other workers go on talking to Lever (downloads run ahead of parsing) instead of all parsing
+   * at once and leaving the rate limit unused.
+   */
+  private readonly cpuGate: AdaptiveLimit
   /** Recent completion times per analysis, for the time-left estimate. */
   private readonly pace = new Map<string, number[]>()
   private readonly progressWrittenAt = new Map<string, number>()
@@ -76,6 +82,7 @@ export class Runner {
   ) {
     this.options = { ...DEFAULT_RUNNER_OPTIONS, ...options }
     this.llmLimit = new AdaptiveLimit(this.options.llmConcurrency.initial, this.options.llmConcurrency.max, deps.now, deps.sleep)
+    this.cpuGate = new AdaptiveLimit(this.options.cpuConcurrency, this.options.cpuConcurrency, deps.now, deps.sleep)
   }
 
   private get db() {
@@ -630,7 +637,10 @@ export class Runner {
         let document = cachedText?.document
         if (!document) {
           try {
-            document = await this.deps.ingest(new Uint8Array(file.bytes), { fileName: file.fileName ?? `resume.${file.ext ?? "pdf"}`, mimeType: mimeFor(file.ext, file.fileName) })
+            const stored = file
+            document = await this.cpuGate.run(() =>
+              this.deps.ingest(new Uint8Array(stored.bytes), { fileName: stored.fileName ?? `resume.${stored.ext ?? "pdf"}`, mimeType: mimeFor(stored.ext, stored.fileName) })
+            )
           } catch (error) {
             throw tagged(error, "ingest")
           }
@@ -660,10 +670,10 @@ export class Runner {
   }
 
   private async scoreDocument(analysis: AnalysisRow, rubric: Rubric, version: number, document: ResumeDocument): Promise<CandidateResult> {
-    if (document.status !== "ok") return unreadableResult(analysis.engine, document)
+    if (document.status !== "ok") return unreadableResult(analysis.engine, document, rubric)
     const request = { analysis, rubric, rubricVersion: version, resume: document, now: this.deps.now() }
     try {
-      if (analysis.engine !== "llm") return await this.deps.score(request)
+      if (analysis.engine !== "llm") return await this.cpuGate.run(() => this.deps.score(request))
       const fresh = await this.db.analyses.get(analysis.id)
       if (fresh && fresh.spendingCapUsd !== undefined && fresh.totals.costUsd >= fresh.spendingCapUsd) throw new SpendingCapReached()
       const result = await this.llmLimit.run(() => this.deps.score(request))
@@ -991,12 +1001,13 @@ const STATUS_MESSAGE: Record<ResumeDocument["status"], string> = {
 }
 
 /** A resume that could not be read is never a silent zero: it needs a person's eyes. */
-function unreadableResult(engine: "local" | "llm", document: ResumeDocument): CandidateResult {
+function unreadableResult(engine: "local" | "llm", document: ResumeDocument, rubric: Rubric): CandidateResult {
   return {
     status: "needs_review",
     score: null,
     meetsAllMandatory: false,
-    verdicts: [],
+    // Every requirement "unclear" (shown, never hidden), as the scoring engines do for unreadable files.
+    verdicts: rubric.requirements.map((r) => ({ requirementId: r.id, verdict: "unclear", evidence: [], reason: "The resume could not be read." })),
     flags: [{ kind: STATUS_FLAG[document.status], message: document.statusMessage || STATUS_MESSAGE[document.status] }],
     engine
   }

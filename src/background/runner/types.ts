@@ -70,6 +70,8 @@ export interface RunnerDeps {
 export interface RunnerOptions {
   /** Parallel applicants in flight against Lever (all share the client's rate limiter). */
   leverConcurrency: number
+  /** Resumes read / scored locally at the same time (CPU work on the worker's one thread). */
+  cpuConcurrency: number
   /** Tries per applicant for errors that are the applicant's own (a bad file), not Lever's health. */
   maxAttempts: number
   /** How far back each poll looks before the last poll, so a clock skew or a slow write is not missed. */
@@ -81,7 +83,8 @@ export interface RunnerOptions {
 }
 
 export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
-  leverConcurrency: 8,
+  leverConcurrency: 16,
+  cpuConcurrency: 2,
   maxAttempts: 3,
   pollOverlapMs: 3 * 60_000,
   staleRunningMs: 3 * 60_000,

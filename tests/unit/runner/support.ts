@@ -9,8 +9,8 @@ import "fake-indexeddb/auto"
 import { LeverClient } from "~/core/lever/client"
 import { RateLimiter } from "~/core/lever/rate-limiter"
 import type { Rubric } from "~/core/requirements/model"
-import type { ResumeDocument } from "~/core/resume/model"
 import type { CandidateResult, RequirementVerdict } from "~/core/scoring/result"
+import { fromLeverParsedData } from "~/background/runner/parsed-data"
 import { Runner } from "~/background/runner/runner"
 import type { RunnerDeps, RunnerOptions, ScoreRequest } from "~/background/runner/types"
 import { ScreeningDb } from "~/db/schema"
@@ -59,17 +59,6 @@ export function termScorer(calls: Map<string, number>) {
   }
 }
 
-/** Lever's parsedData as plain text (positions and schools), standing in for core/resume's reader. */
-export function parsedToDocument(parsedData: unknown): ResumeDocument {
-  const data = (parsedData ?? {}) as { positions?: { org?: string; title?: string; summary?: string }[]; schools?: { org?: string; degree?: string; field?: string }[] }
-  const lines = [
-    ...(data.positions ?? []).map((p) => [p.title, p.org, p.summary].filter(Boolean).join(" — ")),
-    ...(data.schools ?? []).map((s) => [s.degree, s.field, s.org].filter(Boolean).join(", "))
-  ]
-  const text = lines.join("\n")
-  return { status: text ? "ok" : "empty", source: "lever_parsed", text, hidden: [] }
-}
-
 let dbCounter = 0
 
 export interface Harness {
@@ -107,7 +96,7 @@ export async function startHarness(
     db,
     lever: async () => client,
     ingest: (bytes, meta) => ingestBytes(bytes, meta),
-    fromParsedData: (parsed) => parsedToDocument(parsed),
+    fromParsedData: fromLeverParsedData,
     score: options.score ?? termScorer(scoreCalls),
     hash: sha256Hex,
     now: () => Date.now(),
