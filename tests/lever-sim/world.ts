@@ -10,6 +10,9 @@ import { buildPostings, RECORDED_DIR, type SeedPosting } from "./postings"
 import { renderCorruptPdf, renderDocx, renderEncryptedPdf, renderPdf, renderScannedPdf, renderText, documentLines } from "./resume-files"
 import { Rng } from "./rng"
 
+/** The recorded super admin who "created" the simulator's API keys. */
+export const API_KEY_OWNER = "32bc4d3b-1aa6-4e2b-92d0-2e575047001e"
+
 /** The fixed "now" of every seed world (2026-01-15), so data does not depend on the day it is made. */
 export const SEED_EPOCH = Date.UTC(2026, 0, 15, 12, 0, 0)
 
@@ -22,7 +25,7 @@ export interface Note {
 }
 
 export interface Opportunity extends SeedApplicant {
-  stageChanges: { toStageId: string; toStageIndex: number; updatedAt: number; userId: string | null }[]
+  stageChanges: { toStageId: string; toStageIndex: number; updatedAt: number; userId: string }[]
   notes: Note[]
   lastAdvancedAt: number
   lastInteractionAt: number
@@ -127,7 +130,8 @@ export class World {
     const index = this.stages.findIndex((s) => s.id === applicant.stage)
     const movedAt = applicant.createdAt + (applicant.stage === "applicant-new" ? 0 : 86_400_000)
     const stageChanges: Opportunity["stageChanges"] = [
-      { toStageId: "applicant-new", toStageIndex: 3, updatedAt: applicant.createdAt, userId: null }
+      // Lever records a user on every stage change; for a new application it is the posting's owner.
+      { toStageId: "applicant-new", toStageIndex: 3, updatedAt: applicant.createdAt, userId: this.posting(applicant.postingId)?.posting.owner ?? "b59ae96c-c132-4a91-9c5c-dccd88fc2794" }
     ]
     if (applicant.stage !== "applicant-new") {
       stageChanges.push({ toStageId: applicant.stage, toStageIndex: index, updatedAt: movedAt, userId: "b59ae96c-c132-4a91-9c5c-dccd88fc2794" })
@@ -178,7 +182,8 @@ export class World {
       toStageId: stageId,
       toStageIndex: this.stages.findIndex((s) => s.id === stageId),
       updatedAt: now,
-      userId: performAs
+      // Without perform_as Lever attributes the change to the API credential's owner (a super admin).
+      userId: performAs ?? API_KEY_OWNER
     })
   }
 
