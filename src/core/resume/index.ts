@@ -1,0 +1,10 @@
+/** The resume domain: what ingestion produces and the pure helpers scoring uses on it. */
+export * from "./model"
+export { buildResumeDocument, failedDocument, type ExtractedText } from "./document"
+export { findDateRanges, formatMonth, monthIndex, monthOf, parseDateRange, totalExperienceMonths, type MonthSpan, type ParsedDateRange } from "./dates"
+export { detectSections, headingKind } from "./sections"
+export { extractRoles } from "./roles"
+export { fromLeverParsedData, describeRole, type LeverParsedData, type LeverPosition, type LeverSchool } from "./lever-parsed"
+export { redactPii, foldAccents, PLACEHOLDER, type RedactOptions } from "./redact"
+export { normaliseText } from "./text"
+export { layoutPages, layoutPage, repairHyphenation, type PageRuns, type PositionedRun } from "./layout"
