@@ -127,8 +127,9 @@ const NUMBER_WORD = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|tw
 const YEARS_SUBCLAUSE = new RegExp(`^(?:at least|a minimum of|minimum of|min\\.?)?\\s*${NUMBER_WORD}\\b[^,;]{0,30}?\\b(?:years?|yrs)\\b`, "i")
 /** Words that open a new requirement when they follow "and" inside one bullet. */
 const REQUIREMENT_HEAD = new RegExp(
-  `^(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
-  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
+  `^(?:(?:will|must|should)\\s+(?:also\\s+)?(?:have|hold|possess|bring)\\s+|(?:will|must|should)\\s+(?:also\\s+)?be\\s+(?=\\w+\\s+(?:in|with|to)\\b))?` +
+  `(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
+  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|(?:at least |a minimum of |minimum of |minimum |over |more than )?${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
 
 /**
  * Splits one bullet or clause into separate requirements: at semicolons, before "with/including
@@ -308,7 +309,9 @@ const LEAD_IN = new RegExp(
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
     "(?:the )?candidates? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
-    "(?:must|should) (?:have|be|hold|possess)",
+    "(?:must|should|will)(?: also)? (?:have|be|hold|possess|bring)",
+    "we (?:require|need|want|expect|are seeking|seek)(?: (?:someone|a candidate|candidates|applicants|people|a person|an individual))?(?: (?:who (?:is|are|has|have|can)|with|to (?:be|have)))?",
+    "(?:education|licensure|licen[cs]e|certifications?|experience|skills|languages?|requirements?|qualifications?|required|preferred|desired)\\s*:",
     "requires?",
     "(?:required|preferred|bonus|nice to have|nice-to-have|plus|must have|must-have|minimum|desired)\\s*[:\\-–]"
   ].join("|") +
@@ -334,19 +337,21 @@ export function cleanRequirementText(raw: string): string {
   t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b.*$/i, "")
   t = t.replace(/(?<!\bas)[,;\s]+(?:(?:highly|strongly|very|much|greatly)\s+)?(?:preferred|required|a plus|is a must|desired|desirable|valued|appreciated|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
   t = t.replace(/[\s.;,:!]+$/, "").trim()
-  if (/^[a-z]/.test(t) && !/^[a-z][A-Z]/.test(t)) t = t[0]!.toUpperCase() + t.slice(1)
+  // Capitalise a sentence start, but not a name written in lower case on purpose (dbt, npm, iOS, node.js).
+  const firstWord = /^\S+/.exec(t)?.[0] ?? ""
+  if (/^[a-z]/.test(t) && !/[A-Z0-9.]/.test(firstWord) && /[aeiouy]/.test(firstWord)) t = t[0]!.toUpperCase() + t.slice(1)
   return t
 }
 
 // ---------------------------------------------------------------- categories
 
 const QUALIFICATION =
-  /\b(degree|bachelor'?s?|master'?s|mba|ph\.?\s?d|doctorate|doctoral|diploma|ged|high school|associate'?s|b\.?s\.?c?\b|b\.?a\.?\b|m\.?s\.?c?\b|licen[cs](?:e|ed|ure|es)|certifi(?:cation|cations|cate|cates|ed)|credential|accredit\w*|registered nurse|\brn\b|\blpn\b|\bcpa\b|\bcfa\b|\bpmp\b|\bcdl\b|\bbls\b|\bacls\b|\bpals\b|board[- ]certified|chartered|security clearance|\bclearance\b|(?:osha|cpr|first aid|food handler'?s?)\b[^.;]{0,40}\b(?:card|cert\w*|training))\b/i
+  /\b(degree|bachelor'?s?|master'?s|mba|ph\.?\s?d|doctorate|doctoral|diploma|ged|high school|associate'?s|b\.?s\.?c?\b|b\.?a\.?\b|m\.?s\.?c?\b|licen[cs](?:e|ed|ure|es)|certifi(?:cation|cations|cate|cates|ed)|credential|accredit\w*|registered nurse|\brn\b|\blpn\b|\blvn\b|\bcna\b|\bbsn\b|\bmsn\b|\badn\b|\bdnp\b|\bemt\b|\bbsc\b|\bmsc\b|\bbeng\b|\bmeng\b|\bbba\b|\bjd\b|\bpharmd\b|\bacca\b|\bcima\b|\bcma\b|\bcia\b|\bcissp\b|\bcisa\b|\bccna\b|\bccnp\b|\bshrm-c?p\b|\bphr\b|\bfrm\b|\bceng\b|\bpe license|\bqualified accountant|\bcpa\b|\bcfa\b|\bpmp\b|\bcdl\b|\bbls\b|\bacls\b|\bpals\b|board[- ]certified|chartered|security clearance|\bclearance\b|(?:osha|cpr|first aid|food handler'?s?)\b[^.;]{0,40}\b(?:card|cert\w*|training))\b/i
 const YEARS = new RegExp(`\\b(?:${NUMBER_WORD}\\s*\\+?\\s*(?:(?:-|–|to)\\s*${NUMBER_WORD}\\s*\\+?\\s*)?(?:years?|yrs)|years of|of those years)\\b`, "i")
 const HUMAN_LANGUAGE =
   "(?:english|spanish|french|german|italian|portuguese|dutch|polish|russian|ukrainian|arabic|hebrew|turkish|persian|farsi|hindi|urdu|bengali|punjabi|tamil|mandarin|cantonese|chinese|japanese|korean|vietnamese|tagalog|thai|indonesian|malay|swedish|norwegian|danish|finnish|greek|czech|hungarian|romanian|swahili|american sign language|asl|sign language)"
 const OTHER = new RegExp(
-  String.raw`\b(authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|(?:lift|carry|push|pull)(?:ing)?\b[^.;]{0,45}\b\d+\s*(?:lbs?|pounds|kg)|(?:work|working) (?:in|from|at) (?:our|the|an?) [\w ,-]{0,30}(?:office|site|plant|facility|warehouse|clinic|hospital)\b|\b(?:monday|mon) (?:to|through|-|–) (?:thursday|friday|saturday|sunday)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|multilingual|native speaker|(?:fluen(?:t|cy)|proficien(?:t|cy)|speak|speaks|spoken|written|write|read|command of)\b[^.;]{0,25}\b${HUMAN_LANGUAGE}|${HUMAN_LANGUAGE}\b[^.;]{0,20}\b(?:fluency|speaker|proficiency|language skills)|driver'?s licen[cs]e)\b`, "i")
+  String.raw`\b(\d{2}\s*(?:years?(?: of age)?)?\s*(?:or older|and older|or over|\+ years of age)|(?:at least|over) (?:16|17|18|19|21) years (?:of age|old)|authori[sz](?:ed|ation) to work|work authori[sz]ation|eligib(?:le|ility) to work|right to work|visa|sponsorship|citizen(?:ship)?|relocat\w*|willing(?:ness)? to travel|ability to travel|travel (?:up to|required|\d+\s*%|frequently|regularly|to|across|between|as needed)|\d+\s*%\s*(?:of )?travel|regular travel|based in|located in|live within|reside in|commut(?:e|ing) to|on[- ]site|onsite|in[- ]person|in the office|hybrid|remote within|(?:rotating|night|weekend|evening|overnight|2nd|second|3rd|third|split) shifts?|(?:work|working|available|availability)\b[^.;]{0,30}\b(?:shifts?|weekends?|nights?|evenings?|holidays|overtime|on-call)|on-call rotation|(?:lift|carry|push|pull)(?:ing)?\b[^.;]{0,45}\b\d+\s*(?:lbs?|pounds|kg)|(?:work|working) (?:in|from|at) (?:our|the|an?) [\w ,-]{0,30}(?:office|site|plant|facility|warehouse|clinic|hospital)\b|\b(?:monday|mon) (?:to|through|-|–) (?:thursday|friday|saturday|sunday)|stand(?:ing)? for|physical(?:ly)? (?:demands|requirements|able|fit)|background check|drug (?:test|screen)|bilingual|multilingual|native speaker|(?:fluen(?:t|cy)|proficien(?:t|cy)|speak|speaks|spoken|written|write|read|command of)\b[^.;]{0,25}\b${HUMAN_LANGUAGE}|${HUMAN_LANGUAGE}\b[^.;]{0,20}\b(?:fluency|speaker|proficiency|language skills)|driver'?s licen[cs]e)\b`, "i")
 const SKILL_GERUND =
   /\bexperience (?:in |with )?(?:using|writing|building|developing|designing|implementing|measuring|testing|programming|coding|configuring|deploying|automating|debugging|creating|scripting|modell?ing|analy[sz]ing|administering|operating|maintaining|integrating)\b/i
 const EXPERIENCE =
@@ -356,6 +361,8 @@ export function categorize(text: string): Category {
   const t = text.replace(/[’`]/g, "'")
   // A skill or experience line that merely mentions a certificate as one option still reads as a credential.
   if (QUALIFICATION.test(t) && !/\b(?:experience (?:with|in) (?:\w+ ){0,2}certification processes)\b/i.test(t)) return "qualifications"
+  // "Must be 18 years or older" is a legal minimum age, not years of experience.
+  if (/\b\d{2}\s*(?:years?(?: of age)?)?\s*(?:or older|and older|or over)\b|\b(?:at least|over) (?:16|17|18|19|21) years (?:of age|old)\b/i.test(t)) return "other"
   if (YEARS.test(t)) return "experience"
   if (OTHER.test(t)) return "other"
   if (/\bexperience (?:with|using|working with)\b/i.test(t) || SKILL_GERUND.test(t)) return "skills"
@@ -376,9 +383,9 @@ const EMPTY_VALUE = /^(?:none|n\/?a|no|yes|tbd|not applicable|-+|#\w+)$/i
 
 /** "Data Analysis, ETL, Palantir, Relational Database" under a Skills heading: one skill per entry. */
 function splitBareList(text: string): string[] | null {
-  if (/[.!?]$/.test(text) || /\b(?:you|we|our|will|must|should)\b/i.test(text)) return null
-  const parts = splitTopLevel(text, /,\s*(?:and\s+|or\s+)?/y)
-  if (parts.length < 3 || parts.some((p) => p.split(/\s+/).length > 4) || REQUIREMENT_HEAD.test(parts[0]!)) return null
+  if (/[!?]$/.test(text) || splitSentences(text).length > 1 || /\b(?:you|we|our|will|must|should|and|or|is|are)\b/i.test(text.replace(/,\s*(?:and|or)\s+/gi, ","))) return null
+  const parts = splitTopLevel(text.replace(/\.$/, ""), /,\s*(?:and\s+|or\s+)?/y)
+  if (parts.length < 2 || parts.some((p) => p.split(/\s+/).length > 4) || REQUIREMENT_HEAD.test(parts[0]!)) return null
   return parts
 }
 
@@ -440,7 +447,8 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, stric
         }
         const clauses = entry.kind === "paragraph" ? splitProseClauses(sentence) : [sentence]
         for (const clause of clauses) {
-          if (entry.kind === "paragraph" && clauses.length > 1 && !REQUIREMENT_CUE.test(clause)) continue
+          if (entry.kind === "paragraph" && clauses.length > 1 && !looksLikeRequirementPhrase(clause)) continue
+          if (EMPLOYER_SUBJECT.test(clause)) continue
           if (NOT_A_REQUIREMENT.test(clause)) continue
           out.push({ raw: clause, sectionDefault, kind: "requirement" })
         }
@@ -578,7 +586,7 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
       if ((text.length < 2 && !/^[A-Z]$/.test(text)) || contentWords(text).size === 0) continue
       if (candidate.kind === "requirement") {
         // A piece with its own marker ("R (preferred)") follows it; otherwise the whole bullet's reading applies.
-        const ownMarker = PREFERRED_CUE.test(piece) || EXPLICIT_REQUIRED.test(piece)
+        const ownMarker = PREFERRED_CUE.test(piece) || REQUIRED_CUE.test(piece)
         const mandatory = readMandatory(ownMarker ? piece : candidate.raw, candidate.sectionDefault)
         addDraft(requirements, text, mandatory)
       } else {

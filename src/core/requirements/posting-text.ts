@@ -259,24 +259,43 @@ const BULLET = /^\s*(?:[-*•·▪◦●○■□➢➤►▶✓✔–—]|\(?\d
 class SectionBuilder {
   readonly sections: PostingSection[] = []
   private current: PostingSection | null = null
+  /** The heading a labelled field interrupted; text after the field belongs to it again. */
+  private resume: { heading: string | null; level: number } | null = null
 
   constructor(private origin: PostingOrigin) {}
 
   setOrigin(origin: PostingOrigin) {
     this.origin = origin
     this.current = null
+    this.resume = null
   }
 
   heading(text: string, level: number) {
     this.current = { heading: stripHeadingPunctuation(text), level, origin: this.origin, entries: [] }
     this.sections.push(this.current)
+    this.resume = null
+  }
+
+  /**
+   * "Location: Leeds" or "<b>Education:</b> BSN required": a label with its value. It gets a section of
+   * its own, one level below everything, and what follows goes back under the heading before it.
+   */
+  field(label: string, kind: PostingEntry["kind"], text: string) {
+    const before = this.resume ?? (this.current ? { heading: this.current.heading, level: this.current.level } : null)
+    this.current = { heading: stripHeadingPunctuation(label), level: 9, origin: this.origin, entries: [] }
+    this.sections.push(this.current)
+    this.entry(kind, text)
+    this.current = null
+    this.resume = before
   }
 
   entry(kind: PostingEntry["kind"], text: string) {
     const clean = cleanSpaces(text.replace(BULLET, ""))
     if (!clean) return
     if (!this.current) {
-      this.current = { heading: null, level: 0, origin: this.origin, entries: [] }
+      this.current = this.resume
+        ? { heading: this.resume.heading, level: this.resume.level, origin: this.origin, entries: [] }
+        : { heading: null, level: 0, origin: this.origin, entries: [] }
       this.sections.push(this.current)
     }
     this.current.entries.push({ kind, text: clean })
@@ -292,8 +311,7 @@ function addHtml(builder: SectionBuilder, html: string, itemsByDefault = false) 
       }
       // "<b>Requirements:</b> 3+ years …" — a bold lead-in ending with a colon is a heading.
       if (block.leadEmphasis && /[:：]$/.test(block.leadEmphasis) && block.leadEmphasis.length <= 60) {
-        builder.heading(block.leadEmphasis, 8)
-        builder.entry(itemsByDefault ? "item" : "paragraph", block.text.slice(block.text.indexOf(block.leadEmphasis) + block.leadEmphasis.length))
+        builder.field(block.leadEmphasis, itemsByDefault ? "item" : "paragraph", block.text.slice(block.text.indexOf(block.leadEmphasis) + block.leadEmphasis.length))
         continue
       }
     }
@@ -311,31 +329,38 @@ function addPlainText(builder: SectionBuilder, text: string, itemsByDefault = fa
   for (const run of runs) {
     const rawLines = run.split("\n").map((l) => l.replace(/\s+$/, "")).filter((l) => l.trim())
     const logical: string[] = []
-    for (const line of rawLines) {
+    let prevRaw = ""
+    for (const raw of rawLines) {
+      const line = raw.trim()
       const prev = logical[logical.length - 1]
-      const startsNew = BULLET.test(line) || /^[A-Z0-9"“(]/.test(line.trim())
-      const prevEnded = prev === undefined || /[.!?:;)]\s*$/.test(prev) || looksLikeHeadingText(prev, false)
-      if (prev !== undefined && !(startsNew && prevEnded) && !BULLET.test(line)) {
+      let join = false
+      if (prev !== undefined && !BULLET.test(line) && !splitInlineHeading(line) && !looksLikeHeadingText(prev, false)) {
+        // Hard-wrapped prose has long lines; a short line followed by another is a list or a heading.
+        const startsNew = /^[A-Z0-9"“(]/.test(line)
+        const prevEnded = /[.!?:;)]\s*$/.test(prev)
+        join = prevRaw.trim().length >= 50 ? !(startsNew && prevEnded) : /[-,]$/.test(prev) && /^[a-z]/.test(line)
+      }
+      if (join) {
         // A word broken across lines ("scal-\nable") is joined without a space.
-        logical[logical.length - 1] = /[a-z]-$/.test(prev) && /^[a-z]/.test(line.trim()) ? `${prev}${line.trim()}` : `${prev} ${line.trim()}`
+        logical[logical.length - 1] = /[a-z]-$/.test(prev!) && /^[a-z]/.test(line) ? `${prev}${line}` : `${prev} ${line}`
       } else {
-        logical.push(line.trim())
+        logical.push(line)
       }
+      prevRaw = raw
     }
-    const asList = itemsByDefault || logical.length > 1
-    for (const [index, line] of logical.entries()) {
-      // "Experience: Minimum 1 year as project manager" is a heading with its content, not a heading.
+    type Kind = { heading: string } | { field: { heading: string; rest: string } } | { content: string }
+    const kinds: Kind[] = logical.map((line, index) => {
+      // "Experience: Minimum 1 year as project manager" is a labelled field, not a heading.
       const inline = BULLET.test(line) ? null : splitInlineHeading(line)
-      if (inline) {
-        builder.heading(inline.heading, 5)
-        builder.entry(asList || BULLET.test(inline.rest) ? "item" : "paragraph", inline.rest)
-        continue
-      }
-      if (!BULLET.test(line) && (looksLikeHeadingText(line, false) || looksLikeBareHeading(line, logical, index))) {
-        builder.heading(line, 5)
-        continue
-      }
-      builder.entry(asList || BULLET.test(line) ? "item" : "paragraph", line)
+      if (inline) return { field: inline }
+      if (!BULLET.test(line) && (looksLikeHeadingText(line, false) || looksLikeBareHeading(line, logical, index))) return { heading: line }
+      return { content: line }
+    })
+    const asList = itemsByDefault || kinds.filter((k) => "content" in k).length > 1
+    for (const kind of kinds) {
+      if ("heading" in kind) builder.heading(kind.heading, 5)
+      else if ("field" in kind) builder.field(kind.field.heading, asList || BULLET.test(kind.field.rest) ? "item" : "paragraph", kind.field.rest)
+      else builder.entry(asList || BULLET.test(kind.content) ? "item" : "paragraph", kind.content)
     }
   }
 }

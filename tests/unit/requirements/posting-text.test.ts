@@ -64,7 +64,7 @@ describe("parsePosting", () => {
     const doc = parsePosting(html)
     expect(doc.sections.map((s) => [s.heading, s.level, s.entries.map((e) => `${e.kind}:${e.text}`)])).toEqual([
       ["Requirements", 7, ["item:Go", "item:Rust"]],
-      ["Nice to have", 8, ["paragraph:Kafka experience"]],
+      ["Nice to have", 9, ["paragraph:Kafka experience"]],
       ["Skills", 8, ["paragraph:SQL", "paragraph:Plain prose here."]]
     ])
   })
@@ -73,7 +73,7 @@ describe("parsePosting", () => {
     const text = [
       "Senior Data Engineer",
       "",
-      "We build pipelines for hospitals and we are",
+      "We build data pipelines for hospitals and clinics, and we are",
       "growing fast.",
       "",
       "Requirements:",
@@ -85,14 +85,22 @@ describe("parsePosting", () => {
       "• Snowflake or BigQuery, ideally with scal-",
       "able warehouse design",
       "",
-      "Benefits: health insurance, 401(k)"
+      "Benefits: health insurance, 401(k)",
+      "",
+      "Education: BSN required",
+      "Certification: BLS within 30 days",
+      "More requirement text after the labelled fields."
     ].join("\n")
     const doc = parsePosting(text)
     expect(doc.sections.map((s) => [s.heading, s.entries.map((e) => `${e.kind}:${e.text}`)])).toEqual([
-      ["Senior Data Engineer", ["paragraph:We build pipelines for hospitals and we are growing fast."]],
+      ["Senior Data Engineer", ["paragraph:We build data pipelines for hospitals and clinics, and we are growing fast."]],
       ["Requirements", ["item:5+ years of Python.", "item:Experience with Airflow or Dagster."]],
       ["Nice to have", ["item:dbt", "item:Snowflake or BigQuery, ideally with scal-able warehouse design"]],
-      ["Benefits", ["paragraph:health insurance, 401(k)"]]
+      ["Benefits", ["paragraph:health insurance, 401(k)"]],
+      // Labelled fields get a section each; text after them goes back under the heading before them.
+      ["Education", ["paragraph:BSN required"]],
+      ["Certification", ["paragraph:BLS within 30 days"]],
+      ["Nice to have", ["paragraph:More requirement text after the labelled fields."]]
     ])
   })
 
