@@ -6,5 +6,7 @@
 import "./messages"
 
 import { listen } from "./router"
+import { startRunner } from "./runner"
 
 listen()
+startRunner()

@@ -565,7 +565,7 @@ export class Runner {
     if (job.reason === "rubric" && existing?.resumeHash) {
       const cached = existing.resumeHash === NO_RESUME ? null : await this.db.resumeTexts.get(existing.resumeHash)
       if (existing.resumeHash === NO_RESUME || cached) {
-        const result = cached ? await this.scoreDocument(analysis, rubricRow.rubric, version, cached.document) : noResumeResult(analysis.engine)
+        const result = cached ? await this.scoreDocument(analysis, job.opportunityId, rubricRow.rubric, version, cached.document) : noResumeResult(analysis.engine)
         await this.writeResult(job, analysis, version, result, existing.resumeHash)
         return
       }
@@ -578,7 +578,7 @@ export class Runner {
       await this.settle(job, { state: existing.result.status === "needs_review" ? "needs_review" : "done" })
       return
     }
-    const result = resolved.document ? await this.scoreDocument(analysis, rubricRow.rubric, version, resolved.document) : noResumeResult(analysis.engine)
+    const result = resolved.document ? await this.scoreDocument(analysis, job.opportunityId, rubricRow.rubric, version, resolved.document) : noResumeResult(analysis.engine)
     await this.writeResult(job, analysis, version, result, resolved.hash)
   }
 
@@ -669,9 +669,10 @@ export class Runner {
     return { hash: key, document }
   }
 
-  private async scoreDocument(analysis: AnalysisRow, rubric: Rubric, version: number, document: ResumeDocument): Promise<CandidateResult> {
+  private async scoreDocument(analysis: AnalysisRow, opportunityId: string, rubric: Rubric, version: number, document: ResumeDocument): Promise<CandidateResult> {
     if (document.status !== "ok") return unreadableResult(analysis.engine, document, rubric)
-    const request = { analysis, rubric, rubricVersion: version, resume: document, now: this.deps.now() }
+    const applicant = await this.db.applicants.get(opportunityId)
+    const request = { analysis, opportunityId, candidateName: applicant?.name, rubric, rubricVersion: version, resume: document, now: this.deps.now() }
     try {
       if (analysis.engine !== "llm") return await this.cpuGate.run(() => this.deps.score(request))
       const fresh = await this.db.analyses.get(analysis.id)

@@ -41,6 +41,9 @@ export interface RunnerLever {
 
 export interface ScoreRequest {
   analysis: AnalysisRow
+  opportunityId: string
+  /** For blind mode: the name to redact before a model sees the text. */
+  candidateName?: string
   rubric: Rubric
   rubricVersion: number
   resume: ResumeDocument

@@ -42,7 +42,17 @@ const requirement = z.object({
   category: z.enum(CATEGORIES),
   mandatory: z.boolean(),
   facets,
-  fairnessFlags: z.array(z.object({ term: shortText(200), attribute: z.string().max(50), explanation: shortText(1_000) }).passthrough()).max(50).optional()
+  fairnessFlags: z
+    .array(
+      z.object({
+        term: shortText(200),
+        attribute: z.enum(["age", "gender", "nationality", "national_origin", "marital_status", "disability", "religion", "race", "appearance", "other"]),
+        explanation: shortText(1_000),
+        confirmed: z.boolean().optional()
+      })
+    )
+    .max(50)
+    .optional()
 })
 
 const weight = z.number().min(0).max(100)
