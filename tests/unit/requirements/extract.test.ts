@@ -238,6 +238,55 @@ describe("postings written for these tests (professions the dev set lacks)", () 
   })
 })
 
+describe("more phrasings written for these tests", () => {
+  const own = (file: string) => extractRequirements(fs.readFileSync(path.join(OWN, file), "utf8"))
+
+  it("job-board style (Indeed): '* Must be 18 years or older', labelled 'Experience: Warehouse: 1 year (Preferred)'", () => {
+    const { requirements, suggestions } = own("warehouse-associate-indeed.txt")
+    expectRequirement(requirements, ["18 years or older"], { mandatory: true, category: "other" })
+    expectRequirement(requirements, ["High school diploma or GED"], { mandatory: true, category: "qualifications" })
+    expectRequirement(requirements, ["lift up to 50 lbs"], { mandatory: true, category: "other" })
+    expectRequirement(requirements, ["Forklift experience"], { mandatory: false })
+    expectRequirement(requirements, ["Warehouse: 1 year"], { mandatory: false, category: "experience" })
+    expectNone(requirements, /Pay:|\$19|Health insurance|Paid time off|In person/i)
+    expect(suggestions.map((s) => s.text)).toEqual(["You will pick, pack and ship customer orders using RF scanners"])
+  })
+
+  it("British prose: 'the successful candidate will be … and will have', 'essential' vs 'desirable', 'we require someone who'", () => {
+    const { requirements } = own("management-accountant-uk.txt")
+    expectRequirement(requirements, ["ACCA or CIMA qualified"], { mandatory: true, category: "qualifications" })
+    expectRequirement(requirements, ["3 years' post-qualification experience"], { mandatory: true, category: "experience" })
+    expectRequirement(requirements, ["Strong Excel skills"], { mandatory: true, category: "skills" })
+    expectRequirement(requirements, ["Sage 200"], { mandatory: false })
+    expectRequirement(requirements, ["driving licence"], { mandatory: true })
+    expectRequirement(requirements, ["tight deadlines"], { mandatory: true })
+    expectNone(requirements, /^We require|holiday|pension|Leeds/i)
+  })
+
+  it("labelled fields under one heading: 'Education: BSN required; MSN preferred', 'Licensure: …'", () => {
+    const { requirements } = own("nurse-labelled-fields.txt")
+    expect(requirements.map((r) => [r.text, r.category, r.mandatory])).toEqual([
+      ["BSN", "qualifications", true],
+      ["MSN", "qualifications", false],
+      ["Active RN license in the state of Texas", "qualifications", true],
+      ["BLS required within 30 days of hire", "qualifications", true],
+      ["Minimum of 3 years of med-surg experience", "experience", true]
+    ])
+  })
+
+  it("inline 'Requirements:' with a semicolon list and 'Nice-to-haves:' with a comma list", () => {
+    const { requirements } = own("data-analyst-semicolons.txt")
+    expect(requirements.map((r) => [r.text, r.mandatory])).toEqual([
+      ["SQL", true],
+      ["Python or R", true],
+      ["Tableau or Power BI", true],
+      ["2+ years in an analytics role", true],
+      ["dbt", false],
+      ["Experience in e-commerce", false]
+    ])
+  })
+})
+
 describe("building blocks", () => {
   it.each([
     ["5+ years of Go or Rust and experience with Postgres", ["5+ years of Go or Rust", "experience with Postgres"]],
@@ -276,7 +325,10 @@ describe("building blocks", () => {
     ["Willingness to travel up to 25%", "other"],
     ["Must be authorized to work in the United States", "other"],
     ["Able to lift 50 pounds", "other"],
-    ["Available to work weekends and holidays", "other"]
+    ["Available to work weekends and holidays", "other"],
+    ["Must be 18 years of age or older", "other"],
+    ["Fluency in additional European languages", "other"],
+    ["BSN required", "qualifications"]
   ] as const)("categorize(%j) is %s", (text, category) => {
     expect(categorize(text)).toBe(category)
   })
