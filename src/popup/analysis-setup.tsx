@@ -13,7 +13,7 @@ import { createAnalysis, updateRubric } from "../messaging/messages/analysis"
 import type { RequestOf } from "../messaging/contract"
 import { send } from "../messaging/send"
 import { describeFailure } from "../ui/errors"
-import { confirmBlocker, copyRubric } from "./rubric-edit"
+import { confirmProblems, copyRubric, normalisedRubric } from "./rubric-edit"
 import { RubricEditor } from "./rubric-editor"
 
 export interface AnalysisSetupProps {
@@ -37,7 +37,6 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
   const [rubric, setRubric] = useState<Rubric>({ requirements: [], weights: { ...DEFAULT_WEIGHTS } })
   const [suggestions, setSuggestions] = useState<Requirement[]>([])
   const [notes, setNotes] = useState<string[]>([])
-  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set())
   const [saveError, setSaveError] = useState<string | null>(null)
   const [editingExisting, setEditingExisting] = useState(!!analysis)
   const llmSetting = useLiveQuery(() => db.settings.get("llm"), [])
@@ -92,18 +91,18 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
       return
     }
     setRubric(copyRubric(source.rubric))
-    setAcknowledged(new Set())
     setNotes([`Started from the rubric of “${from?.postingTitle ?? analysisId}” (version ${source.version}). Check it fits this posting.`])
   }
 
-  const blocker = confirmBlocker(rubric, acknowledged)
+  const problems = confirmProblems(rubric)
+  const blocker = problems[0] ?? null
 
   const confirm = async () => {
     if (blocker) return
     setSaveError(null)
     setPhase({ step: "saving" })
     // The wire schema lets unknown facet fields through (index signature) where the TS interface has none.
-    const clean = { ...rubric, requirements: rubric.requirements.map((r) => ({ ...r, text: r.text.trim() })) } as RequestOf<typeof createAnalysis>["rubric"]
+    const clean = normalisedRubric(rubric) as RequestOf<typeof createAnalysis>["rubric"]
     try {
       if (editingExisting && analysis) {
         const { version } = await send(updateRubric, { analysisId: analysis.id, rubric: clean })
@@ -174,17 +173,18 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
               Re-read the posting instead
             </button>
           )}
-          <RubricEditor
-            rubric={rubric}
-            onChange={setRubric}
-            acknowledged={acknowledged}
-            onAcknowledge={(key) => setAcknowledged((s) => new Set(s).add(key))}
-            suggestions={suggestions}
-          />
+          <RubricEditor rubric={rubric} onChange={setRubric} suggestions={suggestions} />
           {saveError && <p role="alert" className="error">Could not save: {saveError}</p>}
           <div className="row" style={{ position: "sticky", bottom: 0, background: "#fff", padding: "6px 0" }}>
             <span className="muted" style={{ flex: 1 }}>
-              {blocker ?? `Engine: ${engine === "llm" ? "language model" : "local (no data leaves the browser)"}.`}
+              {blocker ? (
+                <span className="warn">
+                  {blocker}
+                  {problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}
+                </span>
+              ) : (
+                `Engine: ${engine === "llm" ? "language model" : "local (no data leaves the browser)"}.`
+              )}
             </span>
             <button type="button" className="primary" disabled={!!blocker || phase.step === "saving"} onClick={() => void confirm()}>
               {phase.step === "saving" ? "Saving…" : editingExisting && analysis ? "Save new version" : "Confirm and start"}

@@ -1,20 +1,27 @@
 /**
- * Pure editing operations on a rubric, used by the popup's editor. Every change returns a new rubric.
- * Text edits re-derive the facets the local engine matches and re-run the fairness check, so what is
+ * Editing operations on a rubric for the popup's editor, built on the shared helpers in
+ * src/core/requirements/rubric.ts (ids, fairness confirmation, formula, validation). Every change
+ * returns a new rubric. Text is kept exactly as typed while editing (so spaces can be typed) and
+ * normalised on confirm; each edit still re-derives facets and re-runs the fairness check, so what is
  * saved always agrees with the words the recruiter sees.
  */
 import { deriveFacets } from "../core/requirements/facets"
 import { checkFairness } from "../core/requirements/fairness"
-import { CATEGORIES, CATEGORY_LABELS, type Category, type CategoryWeights, type Requirement, type Rubric } from "../core/requirements/model"
+import { CATEGORIES, CATEGORY_LABELS, type Category, type Requirement, type Rubric } from "../core/requirements/model"
+import {
+  clampWeight,
+  confirmFairnessFlags,
+  countingCategories,
+  describeScoreFormula,
+  newRequirement,
+  nextRequirementId,
+  normaliseWeights,
+  reorder,
+  validateRubric
+} from "../core/requirements/rubric"
 
-export function newRequirementId(): string {
-  return `req-${crypto.randomUUID()}`
-}
-
-export function makeRequirement(text: string, category: Category, mandatory = false): Requirement {
-  const clean = text.trim()
-  const flags = checkFairness(clean)
-  return { id: newRequirementId(), text: clean, category, mandatory, facets: deriveFacets(clean, category), ...(flags.length ? { fairnessFlags: flags } : {}) }
+export function makeRequirement(rubric: Rubric, text: string, category: Category, mandatory = false): Requirement {
+  return newRequirement(text, rubric.requirements.map((r) => r.id), { category, mandatory })
 }
 
 function replace(rubric: Rubric, id: string, change: (r: Requirement) => Requirement): Rubric {
@@ -23,7 +30,9 @@ function replace(rubric: Rubric, id: string, change: (r: Requirement) => Require
 
 export function editText(rubric: Rubric, id: string, text: string): Rubric {
   return replace(rubric, id, (r) => {
-    const flags = checkFairness(text)
+    // A flag the recruiter confirmed stays confirmed while the same term is still there (as in reviseRequirement).
+    const confirmed = new Set((r.fairnessFlags ?? []).filter((f) => f.confirmed).map((f) => `${f.attribute}:${f.term.toLowerCase()}`))
+    const flags = checkFairness(text).map((f) => (confirmed.has(`${f.attribute}:${f.term.toLowerCase()}`) ? { ...f, confirmed: true } : f))
     const next: Requirement = { ...r, text, facets: deriveFacets(text, r.category) }
     if (flags.length) next.fairnessFlags = flags
     else delete next.fairnessFlags
@@ -39,17 +48,19 @@ export function setMandatory(rubric: Rubric, id: string, mandatory: boolean): Ru
   return replace(rubric, id, (r) => ({ ...r, mandatory }))
 }
 
+export function confirmFlags(rubric: Rubric, id: string): Rubric {
+  return replace(rubric, id, confirmFairnessFlags)
+}
+
 export function removeRequirement(rubric: Rubric, id: string): Rubric {
   return { ...rubric, requirements: rubric.requirements.filter((r) => r.id !== id) }
 }
 
 export function moveRequirement(rubric: Rubric, id: string, delta: -1 | 1): Rubric {
-  const list = [...rubric.requirements]
-  const from = list.findIndex((r) => r.id === id)
+  const from = rubric.requirements.findIndex((r) => r.id === id)
   const to = from + delta
-  if (from < 0 || to < 0 || to >= list.length) return rubric
-  ;[list[from], list[to]] = [list[to], list[from]]
-  return { ...rubric, requirements: list }
+  if (from < 0 || to < 0 || to >= rubric.requirements.length) return rubric
+  return { ...rubric, requirements: reorder(rubric.requirements, from, to) }
 }
 
 export function addRequirement(rubric: Rubric, requirement: Requirement): Rubric {
@@ -57,8 +68,7 @@ export function addRequirement(rubric: Rubric, requirement: Requirement): Rubric
 }
 
 export function setWeight(rubric: Rubric, category: Category, weight: number): Rubric {
-  const clamped = Math.max(0, Math.min(100, Math.round(weight)))
-  return { ...rubric, weights: { ...rubric.weights, [category]: clamped } }
+  return { ...rubric, weights: { ...rubric.weights, [category]: clampWeight(weight) } }
 }
 
 export interface CategoryShare {
@@ -66,67 +76,49 @@ export interface CategoryShare {
   label: string
   requirements: number
   weight: number
-  /** Share of the overall score, 0–1; 0 when the category does not count. */
-  share: number
+  /** Share of the overall score in whole percent; 0 when the category does not count. */
+  percent: number
   /** Why the category does not count, or null when it does. */
   excludedBecause: "no_requirements" | "zero_weight" | null
 }
 
-/** Mirrors src/core/scoring/aggregate.ts: weight-0 or empty categories drop out, the rest are renormalised. */
 export function categoryShares(rubric: Rubric): CategoryShare[] {
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, rubric.requirements.filter((r) => r.category === c).length])) as Record<Category, number>
-  const weights: CategoryWeights = rubric.weights
-  const counting = CATEGORIES.filter((c) => counts[c] > 0 && weights[c] > 0)
-  const total = counting.reduce((sum, c) => sum + weights[c], 0)
-  return CATEGORIES.map((category) => {
-    const excludedBecause = counts[category] === 0 ? "no_requirements" : weights[category] === 0 ? "zero_weight" : null
-    return {
-      category,
-      label: CATEGORY_LABELS[category],
-      requirements: counts[category],
-      weight: weights[category],
-      share: excludedBecause || total === 0 ? 0 : weights[category] / total,
-      excludedBecause
-    }
-  })
+  const { notCounting } = countingCategories(rubric)
+  const shares = normaliseWeights(rubric.weights, rubric.requirements)
+  return CATEGORIES.map((category) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    requirements: rubric.requirements.filter((r) => r.category === category).length,
+    weight: rubric.weights[category],
+    percent: shares[category],
+    excludedBecause: notCounting.find((n) => n.category === category)?.reason ?? null
+  }))
 }
 
-/** One sentence a recruiter can check: how the overall score is formed from these weights. */
-export function describeFormula(rubric: Rubric): string {
-  const shares = categoryShares(rubric).filter((s) => !s.excludedBecause)
-  if (shares.length === 0) return "No category counts yet: add a requirement to a category with a weight above 0."
-  const parts = shares.map((s) => `${s.label} ${Math.round(s.share * 100)}%`)
-  return (
-    `Overall score (0–100) = ${parts.join(" + ")}. ` +
-    "Within a category, each requirement earns met 1, partly met ½, not met or unclear 0, and the category's score is the average. " +
-    "Candidates who do not meet every mandatory requirement are listed in a separate group, whatever their score."
-  )
+/** How the overall score is formed, one statement per line (the scorer's own description). */
+export function formulaLines(rubric: Rubric): string[] {
+  return describeScoreFormula(rubric).lines
 }
 
-/** Requirements with a fairness flag the recruiter has neither edited away nor acknowledged. */
-export function unresolvedFlags(rubric: Rubric, acknowledged: ReadonlySet<string>): Requirement[] {
-  return rubric.requirements.filter((r) => (r.fairnessFlags?.length ?? 0) > 0 && !acknowledged.has(acknowledgementKey(r)))
+/** The rubric as it will be saved: texts normalised (whitespace collapsed, trimmed). */
+export function normalisedRubric(rubric: Rubric): Rubric {
+  return { ...rubric, requirements: rubric.requirements.map((r) => ({ ...r, text: r.text.replace(/\s+/g, " ").trim() })) }
 }
 
-/** An acknowledgement holds for the exact wording acknowledged: editing the text asks again. */
-export function acknowledgementKey(requirement: Requirement): string {
-  return `${requirement.id}\u0000${requirement.text}`
+/** What must be fixed before Confirm (fairness flags must be reworded or confirmed); empty when ready. */
+export function confirmProblems(rubric: Rubric): string[] {
+  return validateRubric(normalisedRubric(rubric)).map((p) => p.message)
 }
 
-/** Why Confirm is not possible yet, or null when it is. */
-export function confirmBlocker(rubric: Rubric, acknowledged: ReadonlySet<string>): string | null {
-  if (rubric.requirements.length === 0) return "Add at least one requirement."
-  if (rubric.requirements.some((r) => !r.text.trim())) return "A requirement has no text: write it or delete it."
-  const flagged = unresolvedFlags(rubric, acknowledged)
-  if (flagged.length) return `Resolve the fairness warning${flagged.length === 1 ? "" : "s"} on ${flagged.length} requirement${flagged.length === 1 ? "" : "s"} (edit the text or acknowledge).`
-  if (categoryShares(rubric).every((s) => s.excludedBecause)) return "No category counts: give a category with requirements a weight above 0."
-  return null
-}
-
-/** A copy of another analysis's rubric with fresh ids, so the two analyses never share requirement ids. */
+/** A copy of another analysis's rubric with fresh ids, so two analyses never share requirement state. */
 export function copyRubric(rubric: Rubric): Rubric {
+  const ids: string[] = []
   return {
     weights: { ...rubric.weights },
-    requirements: rubric.requirements.map((r) => ({ ...r, id: newRequirementId(), facets: { ...r.facets } }))
+    requirements: rubric.requirements.map((r) => {
+      const id = nextRequirementId(ids)
+      ids.push(id)
+      return { ...r, id, facets: { ...r.facets } }
+    })
   }
 }

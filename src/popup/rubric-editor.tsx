@@ -7,11 +7,11 @@ import { useId, useState } from "react"
 
 import { CATEGORIES, CATEGORY_LABELS, type Category, type Requirement, type Rubric } from "../core/requirements/model"
 import {
-  acknowledgementKey,
   addRequirement,
   categoryShares,
-  describeFormula,
+  confirmFlags,
   editText,
+  formulaLines,
   makeRequirement,
   moveRequirement,
   removeRequirement,
@@ -23,8 +23,6 @@ import {
 export interface RubricEditorProps {
   rubric: Rubric
   onChange: (rubric: Rubric) => void
-  acknowledged: ReadonlySet<string>
-  onAcknowledge: (key: string) => void
   suggestions?: Requirement[]
 }
 
@@ -33,23 +31,18 @@ function RequirementItem({
   index,
   count,
   rubric,
-  onChange,
-  acknowledged,
-  onAcknowledge
+  onChange
 }: {
   requirement: Requirement
   index: number
   count: number
   rubric: Rubric
   onChange: (rubric: Rubric) => void
-  acknowledged: ReadonlySet<string>
-  onAcknowledge: (key: string) => void
 }) {
   const n = index + 1
   const textId = useId()
   const flags = requirement.fairnessFlags ?? []
-  const isAcknowledged = acknowledged.has(acknowledgementKey(requirement))
-  const unresolved = flags.length > 0 && !isAcknowledged
+  const unresolved = flags.some((flag) => !flag.confirmed)
   return (
     <li className={`requirement${unresolved ? " flagged" : ""}`} data-testid="requirement">
       <label htmlFor={textId} className="visually-hidden">
@@ -78,7 +71,7 @@ function RequirementItem({
             </p>
           ))}
           {unresolved ? (
-            <button type="button" onClick={() => onAcknowledge(acknowledgementKey(requirement))} aria-label={`Keep requirement ${n} as written (acknowledge the fairness warning)`}>
+            <button type="button" onClick={() => onChange(confirmFlags(rubric, requirement.id))} aria-label={`Keep requirement ${n} as written (acknowledge the fairness warning)`}>
               Keep as written
             </button>
           ) : (
@@ -90,7 +83,7 @@ function RequirementItem({
   )
 }
 
-export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, suggestions = [] }: RubricEditorProps) {
+export function RubricEditor({ rubric, onChange, suggestions = [] }: RubricEditorProps) {
   const [draft, setDraft] = useState("")
   const [draftCategory, setDraftCategory] = useState<Category>("skills")
   const [draftMandatory, setDraftMandatory] = useState(false)
@@ -100,7 +93,7 @@ export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, su
 
   const add = () => {
     if (!draft.trim()) return
-    onChange(addRequirement(rubric, makeRequirement(draft, draftCategory, draftMandatory)))
+    onChange(addRequirement(rubric, makeRequirement(rubric, draft, draftCategory, draftMandatory)))
     setDraft("")
     setDraftMandatory(false)
   }
@@ -118,8 +111,6 @@ export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, su
             count={rubric.requirements.length}
             rubric={rubric}
             onChange={onChange}
-            acknowledged={acknowledged}
-            onAcknowledge={onAcknowledge}
           />
         ))}
       </ol>
@@ -159,7 +150,7 @@ export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, su
             {openSuggestions.map((s) => (
               <li key={s.id} className="row" style={{ padding: "2px 0" }}>
                 <span style={{ flex: 1 }}>{s.text}</span>
-                <button type="button" aria-label={`Add suggestion: ${s.text}`} onClick={() => onChange(addRequirement(rubric, makeRequirement(s.text, s.category, false)))}>
+                <button type="button" aria-label={`Add suggestion: ${s.text}`} onClick={() => onChange(addRequirement(rubric, makeRequirement(rubric, s.text, s.category, false)))}>
                   Add
                 </button>
               </li>
@@ -181,7 +172,7 @@ export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, su
                 max={100}
                 step={5}
                 value={s.weight}
-                aria-valuetext={`${s.weight}${s.excludedBecause ? ", does not count" : `, ${Math.round(s.share * 100)}% of the score`}`}
+                aria-valuetext={`${s.weight}${s.excludedBecause ? ", does not count" : `, ${s.percent}% of the score`}`}
                 onChange={(e) => onChange(setWeight(rubric, s.category, Number(e.target.value)))}
               />
               <output htmlFor={`weight-${s.category}`}>{s.weight}</output>
@@ -189,12 +180,16 @@ export function RubricEditor({ rubric, onChange, acknowledged, onAcknowledge, su
             <p className={s.excludedBecause ? "warn" : "muted"} data-testid={`share-${s.category}`}>
               {s.excludedBecause === "no_requirements" && `${s.label} holds no requirement, so it does not count.`}
               {s.excludedBecause === "zero_weight" && `${s.label} has weight 0, so its ${s.requirements} requirement${s.requirements === 1 ? "" : "s"} do${s.requirements === 1 ? "es" : ""} not count toward the score (mandatory ones still decide the group).`}
-              {!s.excludedBecause && `${s.requirements} requirement${s.requirements === 1 ? "" : "s"}, ${Math.round(s.share * 100)}% of the score.`}
+              {!s.excludedBecause && `${s.requirements} requirement${s.requirements === 1 ? "" : "s"}, ${s.percent}% of the score.`}
             </p>
           </div>
         ))}
       </div>
-      <p className="panel" aria-label="How the score is formed">{describeFormula(rubric)}</p>
+      <div className="panel" role="note" aria-label="How the score is formed">
+        {formulaLines(rubric).map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
     </div>
   )
 }

@@ -133,7 +133,7 @@ describe("popup: extraction, editing and confirm", () => {
     // Fairness: confirm is blocked until the flagged requirement is edited or acknowledged.
     const confirm = screen.getByRole("button", { name: "Confirm and start" })
     expect(confirm).toBeDisabled()
-    expect(screen.getByText(/Resolve the fairness warning on 1 requirement/)).toBeInTheDocument()
+    expect(screen.getByText(/Requirement 3 mentions “Digital native”/)).toBeInTheDocument()
     expect(within(list).getByRole("alert")).toHaveTextContent("Digital native")
     const flagged = screen.getByRole("textbox", { name: "Requirement 3 text" })
     await user.clear(flagged)
@@ -162,7 +162,8 @@ describe("popup: extraction, editing and confirm", () => {
     fireEvent.change(screen.getByRole("slider", { name: "Other" }), { target: { value: "0" } })
     fireEvent.change(screen.getByRole("slider", { name: "Skills" }), { target: { value: "60" } })
     expect(screen.getByRole("slider", { name: "Skills" })).toHaveValue("60")
-    expect(screen.getByLabelText("How the score is formed")).toHaveTextContent(/Overall score \(0–100\) = Skills \d+% \+ Experience \d+% \+ Qualifications \d+%/)
+    expect(screen.getByRole("note", { name: "How the score is formed" })).toHaveTextContent(/weighted average of the category scores: Skills \d+% .*Experience \d+% .*Qualifications \d+%/)
+    expect(screen.getByRole("note", { name: "How the score is formed" })).toHaveTextContent(/mandatory/)
 
     expect(confirm).toBeEnabled()
     await user.click(confirm)
@@ -190,8 +191,10 @@ describe("popup: extraction, editing and confirm", () => {
     await user.click(await screen.findByRole("button", { name: /Keep requirement 3 as written/ }))
     expect(screen.getByRole("button", { name: "Confirm and start" })).toBeEnabled()
     expect(screen.getByText("Acknowledged: kept as written.")).toBeInTheDocument()
-    await user.type(screen.getByRole("textbox", { name: "Requirement 3 text" }), " daily")
+    // The confirmation is stored in the rubric and holds for that term; a new protected term asks again.
+    await user.type(screen.getByRole("textbox", { name: "Requirement 3 text" }), ", native speaker")
     expect(screen.getByRole("button", { name: "Confirm and start" })).toBeDisabled()
+    expect(screen.getByText(/native speaker/, { selector: "strong" })).toBeInTheDocument()
   })
 
   it("says which categories do not count and blocks confirm when none does", async () => {
@@ -210,7 +213,7 @@ describe("popup: extraction, editing and confirm", () => {
     expect(screen.getByTestId("share-qualifications")).toHaveTextContent("100% of the score")
     fireEvent.change(screen.getByRole("slider", { name: "Qualifications" }), { target: { value: "0" } })
     expect(screen.getByTestId("share-qualifications")).toHaveTextContent("weight 0")
-    expect(screen.getByText(/No category counts: give a category/)).toBeInTheDocument()
+    expect(screen.getByText(/No category counts towards the score/)).toBeInTheDocument()
     expect(screen.getByRole("button", { name: "Confirm and start" })).toBeDisabled()
   })
 
@@ -241,7 +244,7 @@ describe("popup: extraction, editing and confirm", () => {
     expect(updates).toHaveLength(1)
     expect(updates[0].analysisId).toBe("an-1")
     expect(updates[0].rubric.requirements.map((r: any) => r.text)).toEqual(["Spark", "3+ years of data pipelines"])
-    expect(updates[0].rubric.requirements.map((r: any) => r.id)).not.toContain("b") // fresh ids, not shared with an-2
+    expect(updates[0].rubric.requirements.map((r: any) => r.id)).toEqual(["r1", "r2"]) // fresh ids, not shared with an-2
     expect(updates[0].rubric.weights.experience).toBe(90)
   })
 
