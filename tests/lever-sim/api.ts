@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 
-import type { Opportunity, World } from "./world"
+import { listingKey, type Opportunity, type World } from "./world"
 
 export type Right =
   | "postings:read"
@@ -103,7 +103,7 @@ function readToken(endpoint: string, query: URLSearchParams, token: string): str
  * Keyset paging over an already sorted list: the token remembers the sort key of the last item
  * served, so applicants added while a client pages do not shift or repeat items.
  */
-function page<T>(endpoint: string, query: URLSearchParams, items: T[], keyOf: (item: T) => string): ApiResult {
+function pageRequest(endpoint: string, query: URLSearchParams): { limit: number; after: string | null } {
   const limitText = query.get("limit")
   let limit = 100
   if (limitText !== null) {
@@ -112,10 +112,14 @@ function page<T>(endpoint: string, query: URLSearchParams, items: T[], keyOf: (i
     }
     limit = Number(limitText)
   }
-  let start = 0
   const offset = query.get("offset")
-  if (offset !== null) {
-    const after = readToken(endpoint, query, offset)
+  return { limit, after: offset === null ? null : readToken(endpoint, query, offset) }
+}
+
+function page<T>(endpoint: string, query: URLSearchParams, items: T[], keyOf: (item: T) => string): ApiResult {
+  const { limit, after } = pageRequest(endpoint, query)
+  let start = 0
+  if (after !== null) {
     start = items.findIndex((item) => keyOf(item) > after)
     if (start < 0) start = items.length
   }
@@ -302,7 +306,7 @@ route("GET", "/postings", "postings:read", (world, req) => {
   if (text("tag").length) items = items.filter((p) => p.tags.some((t) => text("tag").includes(t)))
   if (text("confidentiality").length) items = items.filter((p) => text("confidentiality").includes(p.confidentiality))
   items = items.slice().sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
-  return page("postings", q, items, (p) => `${String(9e15 - p.createdAt).padStart(16, "0")}:${p.id}`)
+  return page("postings", q, items, (p) => listingKey(p.createdAt, p.id))
 })
 
 route("GET", `/postings/${ID}`, "postings:read", (world, _req, [id]) => {
@@ -325,29 +329,52 @@ route("GET", "/opportunities", "opportunities:read", (world, req) => {
   const createdEnd = timestampParam(q, "created_at_end")
   const updatedStart = timestampParam(q, "updated_at_start")
   const updatedEnd = timestampParam(q, "updated_at_end")
-  const items: Opportunity[] = []
-  for (const o of world.opportunities.values()) {
-    if (postingIds.length && !postingIds.includes(o.postingId)) continue
-    if (archivedPostingIds.length && !(o.archived && archivedPostingIds.includes(o.postingId))) continue
-    if (stageIds.length && !stageIds.includes(o.stage)) continue
-    if (reasonIds.length && !(o.archived && reasonIds.includes(o.archived.reason))) continue
-    if (archived !== null && (o.archived !== null) !== archived) continue
-    if (tags.length && !o.tags.some((t) => tags.includes(t))) continue
-    if (emails.length && !o.emails.some((e) => emails.includes(e.toLowerCase()))) continue
-    if (createdStart !== null && o.createdAt < createdStart) continue
-    if (createdEnd !== null && o.createdAt > createdEnd) continue
+  const matches = (o: Opportunity): boolean => {
+    if (postingIds.length && !postingIds.includes(o.postingId)) return false
+    if (archivedPostingIds.length && !(o.archived && archivedPostingIds.includes(o.postingId))) return false
+    if (stageIds.length && !stageIds.includes(o.stage)) return false
+    if (reasonIds.length && !(o.archived && reasonIds.includes(o.archived.reason))) return false
+    if (archived !== null && (o.archived !== null) !== archived) return false
+    if (tags.length && !o.tags.some((t) => tags.includes(t))) return false
+    if (emails.length && !o.emails.some((e) => emails.includes(e.toLowerCase()))) return false
+    if (createdStart !== null && o.createdAt < createdStart) return false
+    if (createdEnd !== null && o.createdAt > createdEnd) return false
     // A record whose updatedAt is null never matches an updated_at range (why api.md warns).
-    if (updatedStart !== null && (o.updatedAt === null || o.updatedAt < updatedStart)) continue
-    if (updatedEnd !== null && (o.updatedAt === null || o.updatedAt > updatedEnd)) continue
-    items.push(o)
+    if (updatedStart !== null && (o.updatedAt === null || o.updatedAt < updatedStart)) return false
+    if (updatedEnd !== null && (o.updatedAt === null || o.updatedAt > updatedEnd)) return false
+    return true
   }
-  items.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
-  const result = page("opportunities", q, items, (o) => `${String(9e15 - o.createdAt).padStart(16, "0")}:${o.id}`)
-  const body = result.json as { data: Opportunity[] }
-  body.data = body.data.map((o) => opportunityJson(world, o, expands)) as unknown as Opportunity[]
+  // Walk the pre-sorted listing from the cursor and stop after limit+1 matches: a page costs
+  // O(position + limit), not a filter and sort of every applicant (5,000-applicant postings).
+  const { limit, after } = pageRequest("opportunities", q)
+  const sorted = world.newestFirst()
+  let start = 0
+  if (after !== null) {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.key <= after) lo = mid + 1
+      else hi = mid
+    }
+    start = lo
+  }
+  const items: { key: string; opportunity: Opportunity }[] = []
+  for (let i = start; i < sorted.length && items.length <= limit; i++) {
+    if (matches(sorted[i]!.opportunity)) items.push(sorted[i]!)
+  }
+  const hasNext = items.length > limit
+  const data = items.slice(0, limit)
+  const result: ApiResult = {
+    status: 200,
+    json: {
+      data: data.map((x) => opportunityJson(world, x.opportunity, expands)),
+      hasNext,
+      ...(hasNext ? { next: makeToken("opportunities", q, data[data.length - 1]!.key) } : {})
+    }
+  }
   return result
 })
-
 route("GET", `/opportunities/${ID}`, "opportunities:read", (world, req, [id]) => {
   const expands = new Set(req.query.getAll("expand"))
   for (const e of expands) if (!KNOWN_EXPANDS.has(e)) throw new HttpError(badRequest(`Invalid expand: ${e}`))

@@ -10,6 +10,11 @@ import { buildPostings, RECORDED_DIR, type SeedPosting } from "./postings"
 import { renderCorruptPdf, renderDocx, renderEncryptedPdf, renderPdf, renderScannedPdf, renderText, documentLines } from "./resume-files"
 import { Rng } from "./rng"
 
+/** A key that sorts newest first, then by id (createdAt is at most 15 digits of milliseconds). */
+export function listingKey(createdAt: number, id: string): string {
+  return `${String(9e15 - createdAt).padStart(16, "0")}:${id}`
+}
+
 /** The recorded super admin who "created" the simulator's API keys. */
 export const API_KEY_OWNER = "32bc4d3b-1aa6-4e2b-92d0-2e575047001e"
 
@@ -78,6 +83,8 @@ export class World {
   readonly archiveReasons: ArchiveReason[] = recorded<ArchiveReason[]>("GET__archive_reasons__get-archive-reasons.json")
   readonly users: User[] = recorded<User[]>("GET__users__users.json")
   private liveCounter = new Map<string, number>()
+  /** Opportunities newest first, with their paging keys; rebuilt only when applicants are added. */
+  private sorted: { key: string; opportunity: Opportunity }[] | null = null
   private bytes = new Map<string, Promise<Uint8Array>>()
   private lastWrite = 0
 
@@ -90,6 +97,7 @@ export class World {
   private build(): void {
     this.postings = buildPostings(this.seed, SEED_EPOCH)
     this.opportunities.clear()
+    this.sorted = null
     this.bytes.clear()
     this.liveCounter.clear()
     const withApplicants = this.postings.filter((p) => p.hasApplicants && p.fit)
@@ -149,6 +157,20 @@ export class World {
   reset(): void {
     this.lastWrite = 0
     this.build()
+  }
+
+  /**
+   * All opportunities in listing order (newest first, then id) with a string key that sorts the same
+   * way, so a page can start after a cursor without sorting on every request. createdAt never
+   * changes, so only new applicants invalidate this.
+   */
+  newestFirst(): readonly { key: string; opportunity: Opportunity }[] {
+    if (!this.sorted) {
+      this.sorted = [...this.opportunities.values()]
+        .map((opportunity) => ({ key: listingKey(opportunity.createdAt, opportunity.id), opportunity }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    }
+    return this.sorted
   }
 
   posting(id: string): SeedPosting | undefined {
@@ -222,6 +244,7 @@ export class World {
         createdAtOverride: this.writeTime()
       })
       this.opportunities.set(applicant.id, this.toOpportunity(applicant))
+      this.sorted = null
       ids.push(applicant.id)
     }
     return ids
