@@ -37,11 +37,11 @@ type SectionRole = "required" | "preferred" | "duties" | "skip" | "prose"
 
 const PREFERRED_HEADING =
   /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desired|desirable|ideally|extra credit|good to have|would be (?:great|nice|a plus)|(?:may|might) also have|not required|optional|it'?s a plus|brownie points|we'?d love)\b/i
-const REQUIRED_HEADING_FIRST = /\b(about you|who you are|what you bring|what you('|’)?ll bring|you have|you are|you may be a good fit|good fit)\b/i
+const REQUIRED_HEADING_FIRST = /\b(about you|who you are|what you bring|what you('|’)?ll bring|you have|you are|you may be a good fit|(?:good|great|strong) fit|a fit if|thrive if|you('|’)?ll (?:be successful|succeed) if|your profile|your background|your experience|your skills)\b/i
 const SKIP_HEADING =
   /\b(benefits?|perks|what we offer|we offer|compensation|salary|pay\b|pay range|total rewards|rewards|why (?:join|work|you'?ll love)|about (?:us|the company|our)|who we are|our (?:story|mission|values|culture|team|company)|how we'?re different|equal (?:opportunity|employment)|eeo|accommodations?|diversity|inclusion|referral|notices?|privacy|deadline|interview process|hiring process|application process|how to apply|apply|come work with us|logistics|where you'?ll be|location|work locations?|hybrid policy|visa|identity verification|about our work|what to expect|telecommut\w*|scheduled|job family|type of requisition|life at|culture|disclaimer|legal)\b/i
 const DUTIES_HEADING =
-  /\b(responsibilit\w*|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit\w*|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|summary)\b/i
+  /\b(responsibilit\w*|duties|what you('|’)?ll (?:do|be doing|work on|own|achieve)|what you will (?:do|be doing|work on)|day[- ]to[- ]day|a day in the life|your (?:role|impact|mission|day|responsibilities)|in this role|the role|about the (?:role|job|position|opportunity)|position (?:description|summary|overview)|job (?:description|summary)|role (?:overview|summary|description)|overview|the opportunity|key accountabilit\w*|accountabilities|what the job involves|what you'?ll be doing|impact you'?ll have|make an impact|essential functions|job functions|functions|tasks|what you will accomplish|your mission|summary)\b/i
 const REQUIRED_HEADING =
   /\b(requirements?|required|qualifications?|what you('|’)?ll need|what you need|what you must|must[- ]haves?|you'?ll need|skills|experience|education|certifications?|licen[cs](?:es|ure)|what we('|’)?re looking for|looking for|ideal candidate|to be successful|success factors|knowledge|competenc\w*|candidates? must|eligibility|prerequisites|minimum|basic|essential|profile|background|who we'?re looking for|you should have|need to have|abilities|criteria)\b/i
 
@@ -612,7 +612,33 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
   }
   const flagged = result.requirements.filter((r) => r.fairnessFlags?.length).length
   if (flagged) notes.push(`${flagged} requirement${flagged === 1 ? "" : "s"} may name a protected attribute or a proxy for one; review the flags before confirming.`)
+  notes.push(...fairnessNotesOutsideRequirements(doc, result.requirements))
   return result
+}
+
+/** Equal-opportunity and inclusion statements name protected attributes on purpose. */
+const EQUAL_OPPORTUNITY = /\b(?:discriminat\w*|equal (?:opportunity|employment)|regardless of|without regard|protected (?:veteran|class|characteristic)|diversity|divers[ei]|inclusi\w*|all backgrounds|every background|accommodations?|e-verify|affirmative action|eeo)\b/i
+
+/**
+ * Wording elsewhere in the posting ("join our young team" in the company blurb) is not a requirement,
+ * but the recruiter should still hear about it: one note per term, at most five.
+ */
+function fairnessNotesOutsideRequirements(doc: PostingDocument, requirements: Requirement[]): string[] {
+  const seen = new Set(requirements.flatMap((r) => (r.fairnessFlags ?? []).map((f) => f.term.toLowerCase())))
+  const notes: string[] = []
+  for (const section of doc.sections) {
+    for (const entry of section.entries) {
+      for (const sentence of splitSentences(entry.text)) {
+        if (EQUAL_OPPORTUNITY.test(sentence)) continue
+        for (const flag of checkFairness(sentence)) {
+          if (seen.has(flag.term.toLowerCase()) || notes.length >= 5) continue
+          seen.add(flag.term.toLowerCase())
+          notes.push(`Elsewhere the posting says “${flag.term}”: ${flag.explanation}`)
+        }
+      }
+    }
+  }
+  return notes
 }
 
 /** Extracts requirements from a Lever posting (v1 `data` or public v0), another board's HTML, or plain text. */

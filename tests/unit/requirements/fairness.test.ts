@@ -100,6 +100,40 @@ describe("checkFairness flags protected attributes and their proxies", () => {
     expect(notes.join(" ")).toMatch(/2 requirements may name a protected attribute/)
   })
 
+  it("notes wording outside the requirements, but not the equal-opportunity statement", () => {
+    const posting = [
+      "About us",
+      "We are a young, energetic team of digital natives in Berlin.",
+      "",
+      "Requirements",
+      "- 3+ years of Go",
+      "- Native German speaker",
+      "",
+      "We are an equal opportunity employer and do not discriminate on the basis of race, religion, age, sex, national origin or disability."
+    ].join("\n")
+    const { requirements, notes } = extractRequirements(posting)
+    expect(requirements.find((r) => r.text === "Native German speaker")?.fairnessFlags?.[0]?.attribute).toBe("national_origin")
+    const elsewhere = notes.filter((n) => n.startsWith("Elsewhere"))
+    expect(elsewhere).toHaveLength(2)
+    expect(elsewhere[0]).toMatch(/“young”/)
+    expect(elsewhere[1]).toMatch(/“digital natives”/)
+    expect(notes.join(" ")).not.toMatch(/religion|disability/i)
+  })
+
+  it("notes nothing in the real fixture postings (their EEO statements name attributes on purpose)", () => {
+    const jd = path.join(SHARED, "fixtures/jd")
+    const inputs = [
+      ...JSON.parse(fs.readFileSync(path.join(jd, "lever/lubobali__lever_postings.json"), "utf8")),
+      ...JSON.parse(fs.readFileSync(path.join(jd, "greenhouse/lubobali__greenhouse_jobs.json"), "utf8")).jobs.map((j: { content: string }) => j.content),
+      ...JSON.parse(fs.readFileSync(path.join(jd, "ashby/lubobali__ashby_jobs.json"), "utf8")).jobs.map((j: { descriptionHtml: string }) => j.descriptionHtml)
+    ]
+    for (const input of inputs) {
+      const { requirements, notes } = extractRequirements(input)
+      expect(notes.filter((n) => n.startsWith("Elsewhere"))).toEqual([])
+      expect(requirements.filter((r) => r.fairnessFlags).map((r) => r.text)).toEqual([])
+    }
+  })
+
   it("flags nothing in the dev-set postings, whose EEO statements are not requirements", () => {
     for (const file of fs.readdirSync(path.join(SHARED, "eval-dev/postings"))) {
       const { requirements } = extractRequirements(JSON.parse(fs.readFileSync(path.join(SHARED, "eval-dev/postings", file), "utf8")))
