@@ -78,24 +78,24 @@ export function ConnectionSection({ status, onStatus }: { status: ConnectionStat
 
   const onConnectKey = (event: FormEvent) => {
     event.preventDefault()
+    // The key leaves the form at once, whatever happens next: it is never kept in the page.
+    const key = apiKey.trim()
+    setApiKey("")
     void task.run(async () => {
-      const key = apiKey.trim()
       if (!key) throw new Error("Paste the Lever API key first.")
       const target = await prepareEnvironment()
-      // The key leaves the form now: it is never kept in the page after this.
-      setApiKey("")
       return connected(await send(connectApiKey, { ...target, apiKey: key }))
     })
   }
 
   const onSignIn = () => {
+    const id = clientId.trim()
+    const secret = clientSecret.trim()
+    setClientSecret("")
     void task.run(async () => {
-      const id = clientId.trim()
-      const secret = clientSecret.trim()
       if (!status.oauthAppSaved && (!id || !secret)) throw new Error("Enter your Lever OAuth app's client id and client secret first.")
       if ((id && !secret) || (!id && secret)) throw new Error("Enter both the OAuth client id and the client secret.")
       const target = await prepareEnvironment()
-      setClientSecret("")
       const result = await send(connectOAuth, { ...target, ...(id && secret ? { clientId: id, clientSecret: secret } : {}) })
       setClientId("")
       return connected(result)

@@ -40,7 +40,7 @@ export function OptionsApp() {
       ) : null}
       {status ? (
         <>
-          <ConnectionSection key={`${status.connected}-${status.environment}`} status={status} onStatus={setStatus} />
+          <ConnectionSection status={status} onStatus={setStatus} />
           {status.connected ? <ActingAsSection status={status} onStatus={setStatus} /> : null}
           <ActionsSection connected={status.connected && !status.needsSignIn} />
           <LlmSection llmKeySet={status.llmKeySet} onKeySet={(llmKeySet) => setStatus({ ...status, llmKeySet })} />
