@@ -17,7 +17,7 @@ import { ensureCertificate } from "./certs"
 import { OAuthServer, type OAuthApp } from "./oauth"
 import { Rng } from "./rng"
 import { listRows, renderWebApp, webAppRow } from "./webapp"
-import { World } from "./world"
+import { API_KEY_OWNER, World } from "./world"
 
 export interface SimulatorOptions {
   /** 0 = a random free port. Default 0. */
@@ -220,6 +220,30 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         return sendJson(res, 400, { code: "BadRequestError", message: "count must be an integer from 1 to 5000" })
       }
       return sendJson(res, 201, { ids: world.addApplicants(body.postingId, count) })
+    }
+    if (req.method === "POST" && path === "/__sim/webapp/bulk") {
+      // The web-app mock's bulk bar: a recruiter archiving or moving candidates in Lever's own UI.
+      let body: { action?: unknown; ids?: unknown; reason?: unknown; stage?: unknown }
+      try {
+        body = JSON.parse((await readBody(req)) || "{}") as typeof body
+      } catch {
+        return sendJson(res, 400, { code: "BadRequestError", message: "Body must be JSON" })
+      }
+      if (!Array.isArray(body.ids) || body.ids.length === 0 || !body.ids.every((id) => typeof id === "string" && world.opportunities.has(id))) {
+        return sendJson(res, 400, { code: "BadRequestError", message: "ids must list known opportunity ids" })
+      }
+      const targets = (body.ids as string[]).map((id) => world.opportunities.get(id)!)
+      if (body.action === "archive") {
+        const reason = world.archiveReasons.find((r) => r.id === body.reason && r.status === "active")
+        if (!reason) return sendJson(res, 400, { code: "BadRequestError", message: "reason must be an active archive reason id" })
+        for (const o of targets) world.archive(o, reason.id, API_KEY_OWNER)
+      } else if (body.action === "stage") {
+        if (!world.stages.some((st) => st.id === body.stage)) return sendJson(res, 400, { code: "BadRequestError", message: "stage must be a stage id" })
+        for (const o of targets) world.setStage(o, body.stage as string, API_KEY_OWNER)
+      } else {
+        return sendJson(res, 400, { code: "BadRequestError", message: "action must be archive or stage" })
+      }
+      return sendJson(res, 200, { updated: targets.length })
     }
     if (req.method === "POST" && path === "/__sim/faults") {
       let body: { kind?: unknown; durationMs?: unknown; rate?: unknown; latencyMs?: unknown }

@@ -129,3 +129,27 @@ describe.skipIf(!existsSync(CHROMIUM))("web-app mock", () => {
     await page.context().close()
   }, 60_000)
 })
+
+describe.skipIf(!existsSync(CHROMIUM))("web-app mock bulk bar", () => {
+  it("archives and moves selected candidates like a recruiter in Lever's UI", async () => {
+    const postingId = postingOf("nameAccents")
+    const { page } = await openPage(`/candidates?posting=${postingId}`)
+    await page.locator("tbody tr").first().waitFor()
+    const ids = await page.locator("tbody a.candidate-link").evaluateAll((links) => links.slice(0, 3).map((a) => a.getAttribute("href")!.split("/").pop()!))
+    // Re-renders rebuild rows, so select through the row currently showing each id.
+    for (const id of ids.slice(0, 2)) await page.locator("tr", { has: page.locator(`a[href="/candidates/${id}"]`) }).locator("input.row-check").check()
+    await expect.poll(() => page.locator(".selected-count").textContent()).toBe("2 selected")
+    await page.locator(".bulk-reason").selectOption("8d35c3df-1732-443e-a072-aaae1e496880")
+    await page.locator("button[data-action=archive]").click()
+    await expect.poll(() => page.locator(".bulk-note").textContent()).toBe("Archived 2 candidates")
+    for (const id of ids.slice(0, 2)) expect(sim.state().opportunities[id]!.archivedReason).toBe("8d35c3df-1732-443e-a072-aaae1e496880")
+    await expect.poll(() => page.locator(`a[href="/candidates/${ids[0]}"]`).count()).toBe(0)
+
+    await page.locator("tr", { has: page.locator(`a[href="/candidates/${ids[2]}"]`) }).locator("input.row-check").check()
+    await page.locator(".bulk-stage").selectOption("offer")
+    await page.locator("button[data-action=stage]").click()
+    await expect.poll(() => sim.state().opportunities[ids[2]!]!.stage).toBe("offer")
+    await expect.poll(() => page.locator("tr", { has: page.locator(`a[href="/candidates/${ids[2]}"]`) }).locator("td.stage").textContent()).toBe("Offer")
+    await page.context().close()
+  }, 60_000)
+})

@@ -151,12 +151,20 @@ export function renderWebApp(world: World, url: URL, options: WebAppOptions): We
     .filter((p) => p.hasApplicants)
     .map((p) => `<li><a class="posting-link" href="/candidates?posting=${p.posting.id}">${escapeHtml(p.posting.text)}</a></li>`)
     .join("")
+  const reasonOptions = world.archiveReasons
+    .filter((r) => r.status === "active" && r.type === "non-hired")
+    .map((r) => `<option value="${r.id}">${escapeHtml(r.text)}</option>`)
+    .join("")
+  const stageOptions = world.stages.map((st) => `<option value="${escapeHtml(st.id)}">${escapeHtml(st.text)}</option>`).join("")
   const body =
     `<body data-rerender-ms="${Math.max(200, Math.floor(options.rerenderMs))}" data-posting="${postingId ?? ""}" data-archived="${includeArchived}">` +
     `<nav class="topnav"><a class="brand" href="/candidates">Lever Hire</a><ul class="postings">${postingOptions}</ul></nav>` +
     `<main class="pipeline"><h1 class="posting-title">${escapeHtml(postingTitle)}</h1>` +
     `<div class="bulk-bar" data-qa="bulk-action-bar"><span class="selected-count">0 selected</span>` +
-    `<button type="button" data-action="archive" disabled>Archive</button><button type="button" data-action="stage" disabled>Change stage</button>` +
+    `<select class="bulk-reason" aria-label="Archive reason">${reasonOptions}</select>` +
+    `<button type="button" data-action="archive" disabled>Archive</button>` +
+    `<select class="bulk-stage" aria-label="Stage">${stageOptions}</select>` +
+    `<button type="button" data-action="stage" disabled>Change stage</button>` +
     `<span class="bulk-note" role="status"></span></div>` +
     `<table class="candidates" data-qa="candidates-table"><thead><tr><th class="select"><input type="checkbox" class="select-all" aria-label="Select all"></th>` +
     `<th>Name</th><th>Stage</th><th>Tags</th><th>Applied</th></tr></thead>` +
@@ -340,8 +348,17 @@ const APP_JS = String.raw`"use strict";
   });
   bulkBar.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-action]");
-    if (!button) return;
-    bulkBar.querySelector(".bulk-note").textContent = button.textContent + ": " + selected.size + " selected (not simulated)";
+    if (!button || selected.size === 0) return;
+    var action = button.getAttribute("data-action");
+    var payload = { action: action, ids: Array.from(selected) };
+    if (action === "archive") payload.reason = bulkBar.querySelector(".bulk-reason").value;
+    else payload.stage = bulkBar.querySelector(".bulk-stage").value;
+    var note = bulkBar.querySelector(".bulk-note");
+    note.textContent = "Working…";
+    fetch("/__sim/webapp/bulk", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) })
+      .then(function (r) { return r.json().then(function (b) { if (!r.ok) throw new Error(b.message || ("HTTP " + r.status)); return b; }); })
+      .then(function (b) { note.textContent = (action === "archive" ? "Archived " : "Moved ") + b.updated + " candidates"; selected.clear(); return refresh(); })
+      .catch(function (e) { note.textContent = "Failed: " + e.message; });
   });
   window.addEventListener("popstate", render);
 
