@@ -100,7 +100,7 @@ export function splitSentences(text: string): string[] {
   return out.filter(Boolean)
 }
 
-/** Splits at a separator only where it is not inside parentheses or brackets. */
+/** Splits at a separator (a sticky /y regex) only where it is not inside parentheses or brackets. */
 function splitTopLevel(text: string, separator: RegExp): string[] {
   const parts: string[] = []
   let depth = 0
@@ -110,9 +110,10 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
     if (ch === "(" || ch === "[") depth++
     else if ((ch === ")" || ch === "]") && depth > 0) depth--
     else if (depth === 0) {
-      separator.lastIndex = 0
-      const m = separator.exec(text.slice(i))
-      if (m && m.index === 0) {
+      // Separators are sticky (y): exec at lastIndex matches only here, without copying the rest.
+      separator.lastIndex = i
+      const m = separator.exec(text)
+      if (m && m.index === i) {
         parts.push(text.slice(last, i))
         i += m[0].length - 1
         last = i + 1
@@ -561,11 +562,40 @@ export function buildRequirements(items: { text: string; mandatory: boolean; cat
 
 // ---------------------------------------------------------------- entry point
 
+/** Real postings are a few thousand characters; anything far beyond that is cut so extraction stays fast. */
+const MAX_POSTING_CHARS = 60_000
+
+function limitText(doc: PostingDocument, maxChars: number, notes: string[]): PostingDocument {
+  let budget = maxChars
+  let cut = false
+  const sections: PostingSection[] = []
+  for (const section of doc.sections) {
+    if (budget <= 0) {
+      cut = true
+      break
+    }
+    const entries = []
+    for (const entry of section.entries) {
+      if (budget <= 0) {
+        cut = true
+        break
+      }
+      entries.push(entry.text.length > budget ? { ...entry, text: entry.text.slice(0, budget) } : entry)
+      if (entry.text.length > budget) cut = true
+      budget -= entry.text.length
+    }
+    sections.push({ ...section, entries })
+  }
+  if (cut) notes.push(`The posting is unusually long; only its first ${maxChars.toLocaleString("en-US")} characters were read.`)
+  return cut ? { ...doc, sections } : doc
+}
+
 export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions = {}): ExtractionResult {
   const maxRequirements = opts.maxRequirements ?? 40
   const maxSuggestions = opts.maxSuggestions ?? 20
   const notes: string[] = []
   const candidates: Candidate[] = []
+  doc = limitText(doc, MAX_POSTING_CHARS, notes)
   const roles = sectionRoles(doc.sections)
   const hasRequirementSection = roles.some((r) => r === "required" || r === "preferred")
 
@@ -579,17 +609,20 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
   const requirements: Draft[] = []
   const suggestions: Draft[] = []
   for (const candidate of candidates) {
+    // Far more candidates than can be kept means a pathological posting: stop early rather than compare them all.
+    if (requirements.length >= maxRequirements * 2 && suggestions.length >= maxSuggestions * 2) break
     const pieces = candidate.kind === "requirement" ? splitCompound(candidate.raw) : [candidate.raw]
     for (const piece of pieces) {
       const text = cleanRequirementText(piece)
       // One capital letter can be a real skill ("R", "C"); other one-character leftovers are noise.
       if ((text.length < 2 && !/^[A-Z]$/.test(text)) || contentWords(text).size === 0) continue
       if (candidate.kind === "requirement") {
+        if (requirements.length >= maxRequirements * 2) continue
         // A piece with its own marker ("R (preferred)") follows it; otherwise the whole bullet's reading applies.
         const ownMarker = PREFERRED_CUE.test(piece) || REQUIRED_CUE.test(piece)
         const mandatory = readMandatory(ownMarker ? piece : candidate.raw, candidate.sectionDefault)
         addDraft(requirements, text, mandatory)
-      } else {
+      } else if (suggestions.length < maxSuggestions * 2) {
         addDraft(suggestions, text, false, requirements)
       }
     }
@@ -599,7 +632,7 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
   else if (!hasRequirementSection) notes.push("No requirements heading was found; requirements were read from the prose sentence by sentence. Please check them.")
   if (requirements.length === 0 && doc.sections.length) notes.push("No requirement was recognised. Add the requirements by hand or try the LLM extractor.")
   if (requirements.length > maxRequirements) {
-    notes.push(`Only the first ${maxRequirements} of ${requirements.length} requirements were kept.`)
+    notes.push(`Only the first ${maxRequirements} requirements were kept; the posting has more.`)
     requirements.length = maxRequirements
   }
   if (suggestions.length > maxSuggestions) suggestions.length = maxSuggestions
