@@ -42,7 +42,10 @@ export async function startFirefoxEnv(options: { sim?: SimOptions } = {}): Promi
         // The extension's host permissions are granted at install for temporary add-ons in tests.
         "extensions.webextensions.restrictedDomains": "",
         "network.stricttransportsecurity.preloadlist": false,
-        "security.enterprise_roots.enabled": false
+        "security.enterprise_roots.enabled": false,
+        // Firefox 127+ grants an MV3 add-on's host permissions at install when this is on (the install
+        // prompt a person would accept); temporary add-ons installed over BiDi need it said.
+        "extensions.originControls.grantByDefault": true
       }
     })
   } catch (error) {
