@@ -323,6 +323,22 @@ describe("control endpoints", () => {
     expect((await get("/v1/stages")).status).toBe(500)
     await simRequest(sim, { method: "DELETE", path: "/__sim/faults" })
 
+    const storm = await simRequest(sim, { method: "POST", path: "/__sim/faults", body: JSON.stringify({ kind: "429_storm", durationMs: 250 }) })
+    expect(storm.status).toBe(201)
+    const limitedBefore = sim.state().requests.rateLimited
+    const stormed = await get("/v1/stages")
+    expect(stormed.status).toBe(429)
+    expect(stormed.json().code).toBe("TooManyRequests")
+    expect(sim.state().requests.rateLimited).toBe(limitedBefore + 1)
+    await simRequest(sim, { method: "DELETE", path: "/__sim/faults" })
+
+    await simRequest(sim, { method: "POST", path: "/__sim/faults", body: JSON.stringify({ kind: "latency", durationMs: 2000, latencyMs: 300 }) })
+    const slowStart = performance.now()
+    expect((await get("/v1/stages")).status).toBe(200)
+    expect(performance.now() - slowStart).toBeGreaterThanOrEqual(290)
+    expect(sim.state().faults.map((f) => f.kind)).toEqual(["latency"])
+    await simRequest(sim, { method: "DELETE", path: "/__sim/faults" })
+
     await simRequest(sim, { method: "POST", path: "/__sim/faults", body: JSON.stringify({ kind: "drop", durationMs: 200 }) })
     await expect(get("/v1/stages")).rejects.toThrow()
     await simRequest(sim, { method: "DELETE", path: "/__sim/faults" })
