@@ -169,6 +169,7 @@ export function parseDateRange(text: string, now: Date = new Date()): ParsedDate
   if (!point || !point.month) return null
   const startMonth = monthIndex(point.year, point.month)
   const endMonth = monthIndex(point.year, point.lastMonth ?? point.month)
+  if (startMonth > monthOf(now) + 12) return null
   return { startMonth, endMonth, ongoing: false, matched: single[0].trim(), index: single.index }
 }
 

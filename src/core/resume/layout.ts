@@ -232,7 +232,7 @@ function toBlock(lines: Line[]): Block {
  */
 function blockToText(block: Block): string {
   const out: string[] = []
-  const lines = block.lines
+  const lines = rejoinSplitDates(block.lines)
   const width = block.x1 - block.x0
   const gaps: number[] = []
   for (let i = 1; i < lines.length; i++) {
@@ -267,6 +267,31 @@ function blockToText(block: Block): string {
   }
   out.push(para)
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trim()
+}
+
+const OPEN_DATE_END = /\d{4}\s*[-–—]\s*$/
+const DATE_END_ALONE = /^(?:present|current|now|today|ongoing|(?:[A-Za-z]{3,9}\.?\s+)?\d{4}|\d{1,2}[/.]\d{4})$/i
+
+/**
+ * A date column beside the entries (LaTeX CV classes) wraps "June 2022 –" / "Present" onto two lines,
+ * each followed by entry text. Put the end date back after the dash so the range reads as one.
+ */
+function rejoinSplitDates(lines: Line[]): Line[] {
+  const out = [...lines]
+  for (let i = 0; i + 1 < out.length; i++) {
+    const first = out[i].runs[0]
+    const next = out[i + 1].runs[0]
+    if (!first || !next || !OPEN_DATE_END.test(first.str.trim()) || !DATE_END_ALONE.test(next.str.trim())) continue
+    const overlaps = next.x < first.x + first.width + 2 && next.x + next.width > first.x - 2
+    if (!overlaps) continue
+    // Spaces carried in the string: the moved run's geometry no longer matches its neighbours'.
+    const moved: PositionedRun = { ...next, str: ` ${next.str.trim()} `, x: first.x + first.width, width: 0, y: first.y }
+    out[i] = makeLine([first, moved, ...out[i].runs.slice(1)])
+    const remaining = out[i + 1].runs.slice(1)
+    if (remaining.length > 0) out[i + 1] = makeLine(remaining)
+    else out.splice(i + 1, 1)
+  }
+  return out
 }
 
 /**
@@ -332,15 +357,21 @@ function joinWrapped(a: string, b: string): string {
 /**
  * A word hyphenated at a line break. Resume generators break lines at existing hyphens far more often
  * than they hyphenate words, so the hyphen stays ("object-oriented", "cloud-native") unless the document
- * itself writes the joined word elsewhere ("develop-ment" when "development" appears).
+ * itself writes the joined word elsewhere ("develop-ment" when "development" appears) or the second part
+ * is a bare suffix that no compound ends with ("Imple-mented", "informa-tion"), which is how a
+ * typesetter's hyphenation (LaTeX, InDesign) breaks words.
  */
 export function repairHyphenation(text: string): string {
   const lowered = text.toLowerCase()
   return text.replace(/([A-Za-z]+)-\u0000([a-z]+)/g, (_m, head: string, tail: string) => {
     const joined = `${head}${tail}`
+    if (SUFFIX_FRAGMENT.test(tail)) return joined
     return new RegExp(`\\b${joined.toLowerCase()}\\b`).test(lowered) ? joined : `${head}-${tail}`
   })
 }
+
+const SUFFIX_FRAGMENT =
+  /^(?:ment|ments|mented|menting|mental|tion|tions|tional|sion|sions|ing|ings|ed|ity|ities|ance|ances|ence|ences|ency|able|ably|ible|ibly|ally|ness|ful|fully|less|ous|ously|ive|ively|ize|ized|izes|izing|ise|ised|ising|ated|ating|ation|ations|ologies|ological|ical|ically|ure|ures|ary|ory|ant|ants|ent|ents|ist|ists|ism|isms|ular|ulate|ulated|iate|iated|ient|ients|ware|ships?)$/
 
 function median(values: number[]): number {
   if (values.length === 0) return 0

@@ -42,11 +42,19 @@ const PHONE_CANDIDATE = /(?<![\w+/.-])(?:\+|00)?\(?\d[\d\s().-]{5,22}\d(?:\s*(?:
 const PHONE_LABEL = /\b(?:phone|tel(?:ephone)?|mobile|mob|cell|whatsapp|fax|t|m|p|ph)\s*[.:：]?\s*$/i
 
 const STREET_TYPES =
-  "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|crescent|cres|close|row|alley|trail|trl|plaza|route|rte|strasse|straße|str|rue|calle|via"
+  "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|crescent|cres|close|row|alley|trail|trl|route|rte"
 const STREET = new RegExp(
   `\\b\\d{1,6}[a-z]?(?:[-–]\\d{1,6})?\\s+(?:[\\p{Lu}\\d][\\p{L}.'’-]*\\s+){0,4}(?:${STREET_TYPES})\\b\\.?(?:\\s*,?\\s*(?:apt|apartment|suite|ste|unit|floor|fl|#)\\.?\\s*[\\w-]+)?`,
   "giu"
 )
+/** Street type first ("12 Rue de Rivoli", "Av. Paulista 1000") or last with the number after ("Hauptstraße 5"). */
+const STREET_TYPE_FIRST = new RegExp(
+  `\\b(?:\\d{1,5}[a-zA-Z]?,?\\s+)?(?:${["rue", "avenue", "av\\.", "boulevard", "bd\\.?", "chemin", "allée", "impasse", "via", "viale", "piazza", "calle", "avenida", "carrera", "rua", "praça", "plaza"]
+    .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join("|")})\\s+(?:(?:de|del|della|la|le|les|des|da|do|dos)\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,3}(?:,?\\s+\\d{1,5}[a-zA-Z]?\\b)?`,
+  "gu"
+)
+const STREET_TYPE_SUFFIX = /\b[\p{Lu}][\p{L}-]*(?:straße|strasse|gasse|weg|platz|allee|laan|straat|gatan|vej|veien)\s+\d{1,4}[a-zA-Z]?\b/gu
 const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|postfach)\s*\d+/gi
 /** Postal codes next to a street: US ZIP+4, UK, Canadian. (A lone city and state stay: they are substance.) */
 const POSTCODE = /\b(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g
@@ -83,6 +91,7 @@ export function redactPii(text: string, opts: RedactOptions = {}): string {
   out = out.replace(DOB_LABELLED, PLACEHOLDER.birth).replace(AGE, PLACEHOLDER.age).replace(PERSONAL_LABELLED, (m) => m.replace(/[:：][\s\S]*$/, `: ${PLACEHOLDER.personal}`))
   out = redactPhones(out)
   out = out.replace(PO_BOX, PLACEHOLDER.address).replace(STREET, (m) => (looksLikeStreet(m) ? PLACEHOLDER.address : m))
+  out = out.replace(STREET_TYPE_FIRST, (m) => (/\d/.test(m) ? PLACEHOLDER.address : m)).replace(STREET_TYPE_SUFFIX, PLACEHOLDER.address)
   out = redactPostcodesNearAddress(out)
   if (opts.candidateName) out = redactName(out, opts.candidateName)
   return out
@@ -111,7 +120,7 @@ function redactPhones(text: string): string {
 function looksLikeStreet(match: string): boolean {
   // "5 years of road transport" or "3 Way merge" would not start with a house number followed by a
   // capitalised street name; require a capital after the number, or a street-type abbreviation.
-  return /^\d{1,6}[a-z]?(?:[-–]\d{1,6})?\s+[\p{Lu}\d]/u.test(match)
+  return /^\d{1,6}[a-zA-Z]?(?:[-–]\d{1,6})?\s+[\p{Lu}\d]/u.test(match)
 }
 
 function redactPostcodesNearAddress(text: string): string {
@@ -138,9 +147,10 @@ function redactName(text: string, candidateName: string): string {
     if (MONTH_WORDS.has(base) && /^\.?\s*,?\s*(?:\d{4}|['’]\d\d)/.test(whole.slice(offset + token.length))) return token
     // A name part that is an ordinary lower-case word in running text ("rose by 20%") stays.
     if (token === token.toLowerCase() && isCommonWord(base)) return token
-    return PLACEHOLDER.name
+    return PLACEHOLDER.name + token.slice(base.length)
   })
-    .replace(/\[NAME\](?:[\s-]+\[NAME\])+/g, PLACEHOLDER.name)
+    // "[NAME] [NAME]" → "[NAME]" on one line; line breaks are structure and stay.
+    .replace(/\[NAME\](?:[ \t-]+\[NAME\])+/g, PLACEHOLDER.name)
 }
 
 /** Common English words that are also surnames or given names; redacted only when capitalised. */

@@ -75,6 +75,7 @@ function rolesIn(text: string, from: number, to: number, now: Date, inExperience
   const roles: DatedRole[] = []
   for (let h = 0; h < headers.length; h++) {
     const header = headers[h]
+    if (NOT_A_ROLE.test(header.title)) continue
     const nextStart = h + 1 < headers.length ? headers[h + 1].headerFrom : lines.length
     const first = lines[header.headerFrom]
     const last = lines[Math.max(header.headerFrom, nextStart - 1)]
@@ -97,7 +98,9 @@ function cleanRest(rest: string): string {
     .replace(/\s+/g, " ")
 }
 
-const SPLIT = /\s+(?:—|–|-|\||•|·|@|at)\s+|,\s+/
+/** Separators between title, organisation and place, strongest first. */
+const STRONG_SPLIT = /\s+(?:—|–|-|\||•|·|@|at)\s+|\s*\|\s*/
+const SPLIT = /\s+(?:—|–|-|\||•|·|@|at)\s+|\s*\|\s*|,\s+/
 
 /** Title and organisation from the dated line's remaining text and the header lines above it. */
 function describe(
@@ -115,30 +118,37 @@ function describe(
   const wanted = restParts.length >= 2 ? 0 : restParts.length === 1 ? 1 : 2
   for (let k = index - 1; k > previousHeaderLine && k >= index - wanted; k--) {
     const t = lines[k].text.trim()
-    if (t.length === 0 || BULLET.test(t) || t.length > 90 || /[.;]$/.test(t) || headingKind(t) !== null) break
+    // A sentence ending in a full stop is the previous role's prose; "DEF Inc." or "Acme Co." is a name.
+    const sentence = /;$/.test(t) || (/\.$/.test(t) && t.split(/\s+/).length > 5)
+    if (t.length === 0 || BULLET.test(t) || t.length > 160 || sentence || headingKind(t) !== null) break
     above.unshift(t)
     headerFrom = k
   }
+  // "Assistant Store Manager – Operations | Evergreen Home & Garden": when a pipe separates the parts,
+  // dashes inside a part belong to it.
   const candidates = [...above, rest].filter((s) => s.length > 0)
-  const parts = candidates.flatMap((c) => c.split(SPLIT).map((p) => p.trim()).filter((p) => p.length > 0))
-  if (parts.length === 0) {
+  const strong = candidates.flatMap((c) => (c.includes("|") ? c.split(/\s*\|\s*/) : c.split(STRONG_SPLIT)).map((p) => p.trim()).filter((p) => p.length > 0))
+  if (strong.length === 0) {
     // Title and organisation may sit on the line after the date ("Senior Engineer  2019–2021" / "Acme").
     const below = lines[index + 1]?.text.trim() ?? ""
     return { title: below && !BULLET.test(below) ? below : "", headerFrom }
   }
-  const titleIndex = parts.findIndex((p) => TITLE_WORDS.test(p))
-  if (titleIndex < 0) return { title: parts[0], organisation: parts[1], headerFrom }
-  const title = parts[titleIndex]
-  let organisation = parts.find((p, k) => k !== titleIndex && !isLocation(p))
+  const parts = strong.flatMap((p) => p.split(/,\s+/).map((q) => q.trim()).filter((q) => q.length > 0))
+  const titlePart = strong.find((p) => TITLE_WORDS.test(p) && !p.includes(",")) ?? parts.find((p) => TITLE_WORDS.test(p))
+  if (!titlePart) return { title: strong[0], organisation: parts.find((p) => p !== strong[0] && !isLocation(p)), headerFrom }
+  let organisation = parts.find((p) => !titlePart.includes(p) && !TITLE_WORDS.test(p) && !isLocation(p) && !/^[a-z]/.test(p))
   if (!organisation) {
     const below = lines[index + 1]?.text.trim() ?? ""
     if (below && !BULLET.test(below) && below.length < 80 && findDateRanges(below).length === 0) {
       organisation = below.split(SPLIT)[0].trim() || undefined
     }
   }
-  return { title, organisation, headerFrom }
+  return { title: titlePart, organisation, headerFrom }
 }
 
 function isLocation(part: string): boolean {
-  return /^(?:remote|hybrid|on[-\s]?site)$/i.test(part) || /^[A-Z]{2}$/.test(part)
+  return /^(?:remote|hybrid|on[-\s]?site)$/i.test(part) || /^[A-Z]{2}$/.test(part) || /^[A-Z][\p{L} .'-]+,\s*[A-Z]{2}$/u.test(part)
 }
+
+/** Periods listed under experience that are not work: they neither add experience nor hold evidence. */
+const NOT_A_ROLE = /^(?:career\s+break|sabbatical|gap\s+year|parental\s+leave|maternity\s+leave|paternity\s+leave|family\s+leave|travel(?:ling|ing)?|time\s+off|break)\b/i
