@@ -399,6 +399,15 @@ function looksLikeRequirementPhrase(text: string): boolean {
 /** Sentences about the employer ("We will ask you…", "Our team…") are not demands on the candidate. */
 const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|'re looking for|want))/i
 
+/**
+ * "Founded in 1998, Northwind Controls has 25 years of experience…": a named organisation doing or
+ * having something describes the employer, however many years it mentions.
+ */
+function aboutAnOrganisation(clause: string): boolean {
+  const main = clause.replace(/^(?:founded|established|headquartered|based|started|since|for over|for more than)\b[^,]{0,60},\s*/i, "")
+  return /^(?:the\s+)?(?:[A-Z][\w&.'-]*\s+){1,4}(?:has|have|had|serves|builds|makes|runs|helps|provides|offers|was|were|partners|employs|operates|brings|is (?:a|an|the|one)\b)/.test(main)
+}
+
 /** A one-sentence paragraph in a duties section is a duty line (DOCX and plain text lose the bullets). */
 function isDutyLine(text: string): boolean {
   const words = text.split(/\s+/).length
@@ -468,7 +477,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, stric
         if (NOT_A_REQUIREMENT.test(clause)) continue
         const cueText = withoutFalseCues(clause)
         if (!(strictProse ? STRONG_REQUIREMENT_CUE : REQUIREMENT_CUE).test(cueText)) continue
-        if (EMPLOYER_SUBJECT.test(clause)) continue
+        if (EMPLOYER_SUBJECT.test(clause) || aboutAnOrganisation(clause)) continue
         // "We are looking for a X to lead our team" introduces the role, it does not ask for anything.
         if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
         if (/^(?:this|it) is (?:a|an)\b/i.test(clause)) continue

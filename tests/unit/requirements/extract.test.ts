@@ -287,6 +287,29 @@ describe("more phrasings written for these tests", () => {
   })
 })
 
+describe("employer prose next to proper lists", () => {
+  it("ignores the company's own years and certifications in the description (field service)", () => {
+    const { requirements, suggestions } = extractRequirements(readJson(path.join(OWN, "field-service-technician.json")))
+    expectNone(requirements, /Northwind|25 years|company vehicle|\$28/i)
+    expectRequirement(requirements, ["2+ years of HVAC"], { mandatory: true, category: "experience" })
+    expectRequirement(requirements, ["EPA 608"], { mandatory: true, category: "qualifications" })
+    expectRequirement(requirements, ["on-call rotation"], { mandatory: true, category: "other" })
+    expectRequirement(requirements, ["Metasys"], { mandatory: false })
+    expectRequirement(requirements, ["Associate degree"], { mandatory: false, category: "qualifications" })
+    expect(suggestions.map((s) => s.text)).toContain("Diagnose HVAC faults")
+  })
+
+  it("keeps work bounded on a pathological posting and says it cut the text", () => {
+    const huge = "Requirements:\n" + Array.from({ length: 3000 }, (_, i) => `- Experience with tool${i} and knowledge of thing${i}`).join("\n")
+    const start = performance.now()
+    const { requirements, notes } = extractRequirements(huge)
+    expect(performance.now() - start).toBeLessThan(5000)
+    expect(requirements).toHaveLength(40)
+    expect(notes.join(" ")).toMatch(/unusually long/)
+    expect(notes.join(" ")).toMatch(/Only the first 40 requirements were kept/)
+  })
+})
+
 describe("building blocks", () => {
   it.each([
     ["5+ years of Go or Rust and experience with Postgres", ["5+ years of Go or Rust", "experience with Postgres"]],
