@@ -280,3 +280,67 @@ describe("runner: rubric versions and controls", () => {
     expect((await h.db.audit.where("analysisId").equals(analysisId).toArray()).map((a) => a.action)).toContain("analysis_deleted")
   })
 })
+
+describe("runner: LLM engine", () => {
+  it("adapts its concurrency to 429s, keeps token and cost totals, and stops at the spending cap", async () => {
+    const { LlmError } = await import("~/core/llm/port")
+    let inFlight = 0
+    let peak = 0
+    let calls = 0
+    let peakAfterLimit = 0
+    let limited = false
+    h = await startHarness({
+      sim: { applicantsPerPosting: 20 },
+      runner: { llmConcurrency: { initial: 4, max: 4 } },
+      score: async (request) => {
+        calls += 1
+        inFlight += 1
+        peak = Math.max(peak, inFlight)
+        if (limited) peakAfterLimit = Math.max(peakAfterLimit, inFlight)
+        try {
+          await new Promise((r) => setTimeout(r, 30))
+          // The endpoint answers 429 twice early on: the runner must back off, not fail anyone.
+          if (calls === 3 || calls === 4) {
+            limited = true
+            throw new LlmError("rate_limited", "429 Too Many Requests")
+          }
+          return {
+            status: "scored",
+            score: 50,
+            meetsAllMandatory: true,
+            verdicts: request.rubric.requirements.map((r) => ({ requirementId: r.id, verdict: "partial" as const, evidence: [], reason: "fake model" })),
+            flags: [],
+            engine: "llm",
+            model: "fake-model",
+            usage: { inputTokens: 1_000, outputTokens: 100, costUsd: 0.01 }
+          }
+        } finally {
+          inFlight -= 1
+        }
+      }
+    })
+    const posting = h.postingWithApplicants()
+    const analysisId = await h.runner.createAnalysis({ postingId: posting.id, rubric: RUBRIC, engine: "llm", spendingCapUsd: 0.05 })
+    await h.runner.settled(5_000)
+    const analysis = (await h.db.analyses.get(analysisId))!
+    expect(analysis.status).toBe("spending_cap_reached")
+    expect(analysis.notice).toMatch(/spending cap/i)
+    // In-flight calls may finish past the cap, never many more.
+    const llmScored = (await h.db.scores.where("analysisId").equals(analysisId).toArray()).filter((s) => s.result.engine === "llm" && s.result.usage)
+    expect(llmScored.length).toBeGreaterThanOrEqual(5)
+    expect(llmScored.length).toBeLessThanOrEqual(5 + 4)
+    expect(analysis.totals.inputTokens).toBe(llmScored.length * 1_000)
+    expect(analysis.totals.outputTokens).toBe(llmScored.length * 100)
+    expect(analysis.totals.costUsd).toBeCloseTo(llmScored.length * 0.01, 6)
+    expect(peak).toBeLessThanOrEqual(4)
+    expect(peakAfterLimit).toBeLessThanOrEqual(2)
+    // The 429'd applicants were not failed: they wait in the queue like everyone not yet scored.
+    expect((await jobStates(h.db, analysisId)).failed ?? 0).toBe(0)
+
+    // Raising the cap and resuming finishes the job.
+    expect(await h.runner.control(analysisId, "resume", 10)).toBe("running")
+    await h.runner.settled(5_000)
+    expect((await h.db.analyses.get(analysisId))!.status).toBe("completed")
+    await expectAllFinished(h, analysisId, await activeApplicants(h, posting.id))
+  })
+})
