@@ -110,6 +110,8 @@ export function looksLikeHtml(text: string): boolean {
 interface RawBlock {
   text: string
   inListItem: boolean
+  /** How many list items enclose the block (2 for a sub-bullet). */
+  listDepth: number
   /** 1–6 inside h1–h6, else 0. */
   headingLevel: number
   /** Every character of visible text sat inside <b>/<strong>/<u>. */
@@ -142,6 +144,7 @@ function htmlToBlocks(html: string): RawBlock[] {
       blocks.push({
         text,
         inListItem: listDepth > 0,
+        listDepth,
         headingLevel: listDepth === 0 ? headingLevel : 0,
         allEmphasis: plainChars === 0 && emphasisChars > 0,
         leadEmphasis: cleanSpaces(leadEmphasis)
@@ -303,7 +306,26 @@ class SectionBuilder {
 }
 
 function addHtml(builder: SectionBuilder, html: string, itemsByDefault = false) {
+  // "Experience with:" followed by sub-bullets is one requirement: the sub-bullets are joined onto it.
+  let lead: { depth: number; parts: string[] } | null = null
+  const flushLead = () => {
+    if (!lead) return
+    const [first, ...rest] = lead.parts
+    // A bullet "Nice to have:" with no sub-bullets, in a flat list, is a heading for the bullets after it.
+    if (rest.length === 0 && HEADING_WORDS.test(first!) && first!.split(/\s+/).length <= 6) builder.heading(first!, 8)
+    else builder.entry("item", rest.length ? `${first} ${rest.join(", ")}` : first!)
+    lead = null
+  }
   for (const block of htmlToBlocks(html)) {
+    if (lead && block.inListItem && block.listDepth > lead.depth) {
+      lead.parts.push(block.text.replace(/[.;,]$/, ""))
+      continue
+    }
+    flushLead()
+    if (block.inListItem && /[:：]$/.test(block.text)) {
+      lead = { depth: block.listDepth, parts: [block.text] }
+      continue
+    }
     if (!block.inListItem) {
       if (looksLikeHeadingText(block.text, block.headingLevel > 0 || block.allEmphasis, true)) {
         builder.heading(block.text, block.headingLevel || (block.allEmphasis ? 7 : 8))
@@ -318,6 +340,7 @@ function addHtml(builder: SectionBuilder, html: string, itemsByDefault = false) 
     const bulleted = BULLET.test(block.text)
     builder.entry(block.inListItem || bulleted || itemsByDefault ? "item" : "paragraph", block.text)
   }
+  flushLead()
 }
 
 /**

@@ -69,6 +69,14 @@ describe("parsePosting", () => {
     ])
   })
 
+  it("joins sub-bullets onto a bullet that ends with a colon; a lone 'Nice to have:' bullet is a heading", () => {
+    const html = "<h3>Requirements</h3><ul><li>Experience with:<ul><li>Python</li><li>Go or Rust;</li></ul></li><li>3+ years in fintech</li><li>Nice to have:</li><li>Kafka</li></ul>"
+    expect(parsePosting(html).sections.map((s) => [s.heading, s.entries.map((e) => e.text)])).toEqual([
+      ["Requirements", ["Experience with: Python, Go or Rust", "3+ years in fintech"]],
+      ["Nice to have", ["Kafka"]]
+    ])
+  })
+
   it("plain text: joins hard-wrapped lines, keeps one line per item, reads inline and bare headings", () => {
     const text = [
       "Senior Data Engineer",
