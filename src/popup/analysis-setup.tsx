@@ -39,6 +39,8 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
   const [notes, setNotes] = useState<string[]>([])
   const [saveError, setSaveError] = useState<string | null>(null)
   const [editingExisting, setEditingExisting] = useState(!!analysis)
+  const [includeArchived, setIncludeArchived] = useState(false)
+  const [spendingCap, setSpendingCap] = useState("")
   const llmSetting = useLiveQuery(() => db.settings.get("llm"), [])
   const engine: "local" | "llm" = (llmSetting?.value as { engine?: string } | undefined)?.engine === "llm" ? "llm" : "local"
   const otherAnalyses = useLiveQuery(() => db.analyses.filter((a) => a.id !== analysis?.id).toArray(), [analysis?.id])
@@ -108,7 +110,14 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
         const { version } = await send(updateRubric, { analysisId: analysis.id, rubric: clean })
         setPhase({ step: "done", analysisId: analysis.id, version })
       } else {
-        const { analysisId } = await send(createAnalysis, { postingId: posting.id, rubric: clean, engine })
+        const cap = Number(spendingCap)
+        const { analysisId } = await send(createAnalysis, {
+          postingId: posting.id,
+          rubric: clean,
+          engine,
+          includeArchived,
+          ...(engine === "llm" && spendingCap.trim() && Number.isFinite(cap) && cap >= 0 ? { spendingCapUsd: cap } : {})
+        })
         setPhase({ step: "done", analysisId, version: 1 })
       }
     } catch (error) {
@@ -174,6 +183,20 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
             </button>
           )}
           <RubricEditor rubric={rubric} onChange={setRubric} suggestions={suggestions} />
+          {!(editingExisting && analysis) && (
+            <fieldset className="stack">
+              <legend>Run</legend>
+              <label>
+                <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> Also score candidates already archived
+              </label>
+              {engine === "llm" && (
+                <label>
+                  Stop after spending (USD, optional){" "}
+                  <input type="number" min={0} step="0.5" style={{ width: 80 }} value={spendingCap} onChange={(e) => setSpendingCap(e.target.value)} aria-label="Spending cap in US dollars" />
+                </label>
+              )}
+            </fieldset>
+          )}
           {saveError && <p role="alert" className="error">Could not save: {saveError}</p>}
           <div className="row" style={{ position: "sticky", bottom: 0, background: "#fff", padding: "6px 0" }}>
             <span className="muted" style={{ flex: 1 }}>

@@ -170,7 +170,8 @@ describe("popup: extraction, editing and confirm", () => {
     expect(await screen.findByText("Analysis started.")).toBeInTheDocument()
     expect(created).toHaveLength(1)
     const body = created[0]
-    expect(body).toMatchObject({ postingId: "p1", engine: "local" })
+    expect(body).toMatchObject({ postingId: "p1", engine: "local", includeArchived: false })
+    expect(body.spendingCapUsd).toBeUndefined()
     expect(body.rubric.weights).toEqual({ skills: 60, experience: 35, qualifications: 25, other: 0 })
     const byText = Object.fromEntries(body.rubric.requirements.map((r: any) => [r.text, r]))
     expect(byText["4+ years of Go in production"].facets).toBeDefined()
