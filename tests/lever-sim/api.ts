@@ -533,8 +533,14 @@ export async function handleApi(world: World, req: ApiRequest): Promise<ApiResul
     if (!req.rights.has(r.right)) {
       return apiError(403, "ForbiddenError", `This credential (${req.credentialName}) does not have permission to ${r.right.replace(":", " ")}`)
     }
+    let params: string[]
     try {
-      return await r.handler(world, req, match.slice(1).map(decodeURIComponent))
+      params = match.slice(1).map(decodeURIComponent)
+    } catch {
+      return badRequest("Malformed percent-encoding in the path")
+    }
+    try {
+      return await r.handler(world, req, params)
     } catch (error) {
       if (error instanceof HttpError) return error.result
       throw error

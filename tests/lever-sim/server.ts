@@ -118,12 +118,14 @@ function makeKey(rng: Rng, prefix: string): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new Error("body too large")
+    if (size > limit) throw new BodyTooLarge(`Request body is larger than ${limit} bytes`)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString("utf8")
@@ -388,7 +390,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const sockets = new Set<Socket>()
   const server: Server = createServer({ key, cert }, (req, res) => {
     dispatch(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: `Simulator error: ${(error as Error).message}` })
+      if (error instanceof BodyTooLarge && !res.headersSent) sendJson(res, 413, { code: "PayloadTooLarge", message: error.message }, { connection: "close" })
+      else if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: `Simulator error: ${(error as Error).message}` })
       else res.destroy()
     })
   })

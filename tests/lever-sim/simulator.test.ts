@@ -141,6 +141,13 @@ describe("pagination", () => {
     expect((await get(`/v1/opportunities?posting_id=${postingId}&limit=5&offset=garbage`)).status).toBe(400)
   })
 
+  it("answers malformed paths and oversized bodies with Lever-style errors, not crashes", async () => {
+    expect((await get("/v1/opportunities/%E0%A4%A")).status).toBe(400)
+    const huge = await simRequest(sim, { method: "POST", path: `/v1/opportunities/${sim.edgeCases.longPdf}/notes`, key: sim.keys.full, body: "x".repeat(1_200_000) })
+    expect(huge.status).toBe(413)
+    expect((await get("/v1/candidates")).status).toBe(404)
+  })
+
   it("accepts limit 1–100 only", async () => {
     expect((await get("/v1/opportunities?limit=0")).status).toBe(400)
     expect((await get("/v1/opportunities?limit=101")).status).toBe(400)
