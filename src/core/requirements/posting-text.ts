@@ -350,7 +350,11 @@ function addHtml(builder: SectionBuilder, html: string, itemsByDefault = false) 
 function addPlainText(builder: SectionBuilder, text: string, itemsByDefault = false) {
   const runs = text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)
   for (const run of runs) {
-    const rawLines = run.split("\n").map((l) => l.replace(/\s+$/, "")).filter((l) => l.trim())
+    // Markdown (some boards and pasted text): "## Heading", "**bold**" and "__bold__" are only emphasis here.
+    const rawLines = run
+      .split("\n")
+      .map((l) => l.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\*\*|__/g, "").replace(/\s+$/, ""))
+      .filter((l) => l.trim())
     const logical: string[] = []
     let prevRaw = ""
     for (const raw of rawLines) {

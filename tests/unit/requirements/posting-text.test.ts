@@ -112,6 +112,15 @@ describe("parsePosting", () => {
     ])
   })
 
+  it("reads Markdown headings, bold and bullets in plain text", () => {
+    const doc = parsePosting("## About the job\nWe build things.\n\n## Requirements\n- **5+ years** of Java\n- Spring Boot\n\n**Nice to have:**\n* Kotlin\n* GCP")
+    expect(doc.sections.map((s) => [s.heading, s.entries.map((e) => `${e.kind}:${e.text}`)])).toEqual([
+      ["About the job", ["paragraph:We build things."]],
+      ["Requirements", ["item:5+ years of Java", "item:Spring Boot"]],
+      ["Nice to have", ["item:Kotlin", "item:GCP"]]
+    ])
+  })
+
   it("never throws on odd input", () => {
     expect(parsePosting(null as never)).toEqual({ sections: [] })
     expect(parsePosting({ content: { lists: [null as never, { text: "Req", content: 7 as never }] } }).sections).toEqual([
