@@ -41,10 +41,14 @@ export async function badgeView(db: ScreeningDb): Promise<BadgeView> {
 
 let last = ""
 let pending: Promise<void> | null = null
+let again = false
 
-/** Redraws the badge (coalesced: at most one redraw in flight, the latest state wins). Never throws. */
+/** Redraws the badge (coalesced: at most one redraw in flight, then one more with the latest state). Never throws. */
 export function refreshBadge(db: ScreeningDb): void {
-  if (pending) return
+  if (pending) {
+    again = true
+    return
+  }
   pending = (async () => {
     try {
       const view = await badgeView(db)
@@ -64,6 +68,10 @@ export function refreshBadge(db: ScreeningDb): void {
       // The badge is decoration: a failure here must never touch the run.
     } finally {
       pending = null
+      if (again) {
+        again = false
+        refreshBadge(db)
+      }
     }
   })()
 }

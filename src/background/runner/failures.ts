@@ -76,6 +76,7 @@ export function classifyFailure(error: unknown, during: "list" | "resumes" | "do
   if (!cls && (name === "TypeError" || /fetch failed|network|ECONNRESET|socket|terminated|ETIMEDOUT|ECONNREFUSED/i.test(String(e?.message ?? ""))))
     cls = "outage"
 
+  if (code === "not_connected") return { kind: "auth", reason: "Lever is not connected: connect it in the extension's options to continue." }
   switch (cls) {
     case "outage":
       return { kind: "outage", reason: "Lever is not answering right now (server error or connection dropped). Waiting and retrying.", retryAfterMs }

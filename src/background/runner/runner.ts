@@ -101,6 +101,9 @@ export class Runner {
    */
   async start(): Promise<void> {
     const now = this.deps.now()
+    // An outage recorded by a previous worker is cleared by this one's first good call.
+    const health = (await this.db.settings.get(HEALTH_SETTING))?.value as LeverHealth | undefined
+    if (health && health.state !== "ok") this.healthState = health.state
     await this.db.transaction("rw", this.db.jobs, async () => {
       await this.db.jobs
         .where("state")
