@@ -278,7 +278,7 @@ const DUTY_LEAD =
   /^(?:(?:day to day|day-to-day|in this role|in this position|each day|every day|together|as (?:a|an|our|the) [^,]{2,60}),?\s+)?(?:you(?:'ll| will)(?: also)?|you would|you are going to)\s+(?!(?:also )?need\b|be expected to (?:have|bring)|have\b|bring\b|be required|require|ideally|hold\b|possess\b)/i
 
 const PREFERRED_CUE =
-  /(?:\((?:preferred|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|ideal(?:ly)?)\)|\b(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b|^(?:ideally|preferably|bonus|nice to have|a plus|plus|optionally|optional)\b|\b(?:a plus|preferred|strongly preferred|nice to have|desirable|an asset|an advantage|a bonus)\s*[.!]?$|\byou (?:might|may) (?:also )?have\b|\b(?:we'?d|we would|would) love\b|\bbonus points\b|\bnot required\b)/i
+  /(?:\((?:preferred|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|ideal(?:ly)?)\)|\b(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b|^(?:ideally|preferably|bonus|nice to have|a plus|plus|optionally|optional)\b|\b(?:a plus|preferred|strongly preferred|nice to have|desirable|an asset|an advantage|a bonus)\s*[.!]?$|\byou (?:might|may) (?:also )?have\b|\bwould be (?:great|nice|ideal|good|helpful|beneficial)\b|\bit(?:'s| is) a plus\b|\b(?:we'?d|we would|would) love\b|\bbonus points\b|\bnot required\b)/i
 const REQUIRED_CUE =
   /(?:\((?:required|mandatory|must[- ]have|must|essential)\)|\b(?:is|are) (?:required|mandatory|essential|a must)\b|\bmust\b|\brequired\b|\bminimum\b|\bmandatory\b|\bessential\b|\bat least\b|you(?:'ll| will) need)/i
 const EXPLICIT_REQUIRED = /\((?:required|mandatory|must[- ]have|must|essential)\)|\b(?:is|are) (?:required|mandatory|a must)\b|\bmust\b/i
@@ -304,7 +304,9 @@ const LEAD_IN = new RegExp(
     "you(?:'ll| will)? (?:also )?(?:need|require)(?: to (?:have|be|hold|possess|bring|demonstrate))?",
     "you (?:must|should|will)(?: also)? (?:have|be|hold|possess|bring|demonstrate|know)",
     "you(?:'ve| have) got",
-    "you(?: also)?(?: already)? (?:have|are|bring|hold|possess|know)",
+    "you(?:'re|'ve)",
+    "you(?: also)?(?: already)? (?:have|are|bring|hold|possess)",
+    "(?:(?:we'?d|we would) love (?:it )?|it(?:'s| is| would be) (?:great|a plus|a bonus|nice) |bonus points )if you(?: also)? (?:have|are|had|were|bring)",
     "you (?:might|may) (?:also )?(?:have|be)",
     "(?:we(?:'re| are)|we'?d love|we would love) (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",

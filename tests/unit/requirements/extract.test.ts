@@ -330,7 +330,13 @@ describe("building blocks", () => {
     ["Knowledge of Databricks a plus.", "Knowledge of Databricks"],
     ["The ideal candidate will have strong Excel skills", "Strong Excel skills"],
     ["Ideally, you have worked in a startup", "Worked in a startup"],
-    ["iOS development experience", "iOS development experience"]
+    ["iOS development experience", "iOS development experience"],
+    ["You're a strong communicator.", "Strong communicator"],
+    ["You've shipped production Go services", "Shipped production Go services"],
+    ["We'd love it if you have experience with Figma", "Experience with Figma"],
+    ["Bonus: experience with Rust", "Experience with Rust"],
+    ["(Preferred) Experience with SAP", "Experience with SAP"],
+    ["dbt or Airflow", "dbt or Airflow"]
   ])("cleanRequirementText(%j)", (input, expected) => {
     expect(cleanRequirementText(input)).toBe(expected)
   })
@@ -364,7 +370,9 @@ describe("building blocks", () => {
     ["Experience with AWS", false, false],
     ["CPR certification (required)", false, true],
     ["Public accounting experience, ideally in audit", true, true],
-    ["You might have familiarity with SQL", true, false]
+    ["You might have familiarity with SQL", true, false],
+    ["It would be great if you had worked with Kafka", true, false],
+    ["We'd love it if you have experience with Figma", true, false]
   ])("readMandatory(%j, section default %s) is %s", (text, sectionDefault, expected) => {
     expect(readMandatory(text, sectionDefault)).toBe(expected)
   })
