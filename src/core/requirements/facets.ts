@@ -35,8 +35,12 @@ function parseYears(text: string): { minYears: number; subject?: string } | unde
   const minYears = WORD_NUMBERS[m[1]] ?? Number(m[1])
   if (!Number.isFinite(minYears) || minYears <= 0 || minYears > 40) return undefined
   let after = text.slice(m.index + m[0].length)
-  after = after.replace(/^[\s']*(?:of\s+)?(?:relevant\s+|progressive\s+(?=experience)|professional\s+|hands-on\s+|full-time\s+|industry\s+)*(?:work\s+)?(?:experience\s*)?(?:as\s+|in\s+|with\s+|of\s+|doing\s+)?/i, "")
-  let subject = after.trim().replace(/[.;]+$/, "")
+  after = after.replace(/^[\s']*(?:of\s+)?(?:relevant\s+|progressive\s+(?=experience)|professional\s+|hands-on\s+|full-time\s+|industry\s+)*(?:work\s+)?(?:experience\s*)?(?:in\s+|with\s+|of\s+|doing\s+)?/i, "")
+  let subject = after.trim().replace(/[.;()]+$/, "").trim()
+  // "Skilled Java Developer with at least 3 years of experience in building …": the role named before
+  // the number is part of what the years must be in.
+  const lead = /^(.{3,60}?)\s+(?:with|having|who has)\s*$/i.exec(text.slice(0, m.index).replace(/\b(at least|minimum(?: of)?|over|more than)\s*$/i, "").trim() + " ")
+  if (lead && subject) subject = `${lead[1].replace(/^(?:an?|the|skilled|experienced|seasoned|senior|strong)\s+/i, "")} ${subject}`
   if (!subject) {
     // "Accounting experience of 5+ years", "5 years": the subject precedes the number.
     subject = text.slice(0, m.index).replace(/\b(experience|of|at least|minimum|with)\b/gi, " ").trim()
@@ -98,6 +102,15 @@ function buildSlots(text: string, mentions: Mention[]): Slot[] {
     const betweenNoParen = between.replace(/\([^()]*\)/g, " ")
     const opensParen = prev && /\(\s*(?:e\.\s?g\.?,?|such as|like|for example|incl\.?|including)?[\s:,]*$/i.test(between) && !between.includes(")")
     const optional = OPTIONAL_MARKER.test(text.slice(0, mention.start).split(/[,;:]/).pop() ?? "")
+    // "database technology such as MySQL, Oracle and MongoDB": examples of something the vocabulary
+    // does not name are alternatives to each other.
+    const betweenPlain = between.replace(/\b(e\.\s?g|i\.\s?e)\./gi, "eg")
+    if ((!current || !prev || /[;:.]/.test(betweenPlain) || between.length > 25) && EXAMPLE_CONNECTOR.test(between) && !/\b(ideally|preferably)\s*$/i.test(between) && !opensParen) {
+      current = { mentions: [mention], acceptsFamily: Boolean(mention.term.groupId), optional, parenthetical: false, listingExamples: true }
+      slots.push(current)
+      prev = mention
+      continue
+    }
     if (current && prev && (ALTERNATIVE_CONNECTOR.test(betweenNoParen) || ALTERNATIVE_CONNECTOR.test(between.replace(/[()]/g, " ")))) {
       current.mentions.push(mention)
     } else if (current && prev && EXAMPLE_CONNECTOR.test(between) && !/[;.]/.test(between)) {
@@ -110,7 +123,8 @@ function buildSlots(text: string, mentions: Mention[]): Slot[] {
     } else if (current && prev && opensParen) {
       // "unit tests (Jest or Vitest)": examples of a family belong to it; "React (hooks, …)" details a
       // specific tool and is not required on its own.
-      if (current.mentions.some((m) => m.term.groupId)) current.mentions.push(mention)
+      const onlyConcepts = slots.every((sl) => sl.mentions.every((m) => m.term.entry.kind === "concept"))
+      if (current.mentions.some((m) => m.term.groupId) || (onlyConcepts && current.mentions.some((m) => m.term.entry.kind === "concept"))) current.mentions.push(mention)
       else {
         current = { mentions: [mention], acceptsFamily: false, optional: true, parenthetical: true }
         slots.push(current)

@@ -68,7 +68,7 @@ function matchLine(matcher: Matcher, line: IndexedLine): number {
 // ─────────────────────────────────────────────────────────── context of a mention
 
 const HEDGE =
-  /\b(exposure to|exposed to|some exposure|(?:currently |now |still )?learning (?!management|platform|system|experience|and development|objective|outcome)|familiar(?:ity)? with|basics?\b(?! life support)|beginner|introductory|intro(?:duction)? to|in progress|pursuing|working toward|conversational|elementary|coursework|online course|completed an? [^,.;]{0,30}course|tutorials?|bootcamp|self-taught|studying for|exploring|observ(?:e|ed|ing)\b|assist(?:ed|ing)? (?:with|in)|help(?:ed|ing)?(?: with| to| assemble| prepare)?\b|shadow(?:ed|ing)?|candidate\b|expected \w+ ?\d{4}|scheduled|aspiring|some experience|supports? (?:the|two|a|an)\b|supported (?:the|two)\b|acting\b)/i
+  /\b(exposure to|exposed to|some exposure|(?<!machine |deep |e-|reinforcement |distance |blended )(?:currently |now |still )?learning (?!management|platform|system|experience|and development|objective|outcome)|familiar(?:ity)? with|basics?\b(?! life support)|beginner|introductory|intro(?:duction)? to|in progress|pursuing|working toward|conversational|elementary|coursework|online course|completed an? [^,.;]{0,30}course|tutorials?|bootcamp|self-taught|studying for|exploring|observ(?:e|ed|ing)\b|assist(?:ed|ing)? (?:with|in)|help(?:ed|ing)?(?: with| to| assemble| prepare)?\b|shadow(?:ed|ing)?|candidate\b|expected \w+ ?\d{4}|scheduled|aspiring|some experience|supports? (?:the|two|a|an)\b|supported (?:the|two)\b|acting\b)/i
 
 /** Sections whose lines show work done rather than claimed. */
 const STRONG_SECTIONS = new Set(["experience", "projects", "education", "certifications"])
@@ -146,6 +146,20 @@ function occurrences(index: ResumeIndex, matcher: Matcher, excluded: Set<number>
   return out
 }
 
+/** Skills last shown in a role that ended this long ago are stale: a recruiter would check them. */
+const STALE_MONTHS = 120
+
+function applyRecency(index: ResumeIndex, list: Occurrence[], now: Date): Occurrence[] {
+  const nowMonth = monthOf(now)
+  return list.map((o) => {
+    const role = index.lines[o.line].role
+    if (role === undefined || o.credit < 1) return o
+    const end = index.roles[role].endMonth
+    if (end !== null && nowMonth - end > STALE_MONTHS) return { ...o, credit: 0.5, hedge: `last used in a role that ended in ${Math.floor(end / 12)}` }
+    return o
+  })
+}
+
 function best(list: Occurrence[]): Occurrence | undefined {
   let top: Occurrence | undefined
   for (const o of list) {
@@ -164,16 +178,16 @@ interface Outcome {
   label: string
 }
 
-function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string[] }, excluded: Set<number>, creditedElsewhere: Set<string>): Outcome {
+function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string[] }, excluded: Set<number>, creditedElsewhere: Set<string>, now: Date): Outcome {
   const label = skill.name
-  const direct = best(occurrences(index, compileMatcher(skill.aliases), excluded))
+  const direct = best(applyRecency(index, occurrences(index, compileMatcher(skill.aliases), excluded), now))
   if (direct && direct.credit === 1) return { credit: 1, lines: [direct.line], reason: `${label} shown in ${describeLine(index, direct.line)}`, label }
   // A competing tool that another requirement of the rubric already accepts ("a WMS such as …" next to
   // "Manhattan WMS") is credited there; counting it again here would reward it twice.
   const competitors = competitorAliases(skill.aliases).filter((a) => !creditedElsewhere.has(displayAlias(a).toLowerCase()))
   const competitor = competitors.length ? best(occurrences(index, compileMatcher(competitors), excluded)) : undefined
   if (direct) {
-    const why = direct.hedge ? `hedged ("${direct.hedge.trim()}")` : "named only in a skills list or summary, without supporting experience"
+    const why = direct.hedge?.startsWith("last used") ? direct.hedge : direct.hedge ? `hedged ("${direct.hedge.trim()}")` : "named only in a skills list or summary, without supporting experience"
     return { credit: 0.5, lines: [direct.line], reason: `${label} ${why}`, label }
   }
   if (competitor) return { credit: 0.5, lines: [competitor.line], reason: `a related or competing tool instead of ${label}`, label }
@@ -265,16 +279,18 @@ const GENERIC_SUBJECT_WORDS = new Set(["work", "professional", "progress", "prog
 interface SubjectUnit {
   matcher?: Matcher
   stem?: string
+  specific?: boolean
 }
 
 function subjectUnits(subject: string, leadership: boolean): SubjectUnit[] {
+  // (Units from the vocabulary's tools and credentials are "specific": a role counts only if it shows one.)
   const units: SubjectUnit[] = []
   let rest = subject
   for (const mention of findMentions(subject)) {
     if (leadership && mention.term.entry.name === "team leadership") continue
     if (mention.term.entry.kind === "language") continue
     const aliases = mention.term.groupId ? [...mention.term.entry.aliases] : [mention.term.entry.name, ...mention.term.entry.aliases]
-    units.push({ matcher: compileMatcher(aliases) })
+    units.push({ matcher: compileMatcher(aliases), specific: mention.term.entry.kind !== "concept" })
     rest = rest.replace(subject.slice(mention.start, mention.end), " ")
   }
   for (const word of contentWords(rest)) {
@@ -292,21 +308,29 @@ function unitHit(unit: SubjectUnit, lower: string, stems: Set<string>): boolean 
   return Boolean((m.insensitive && m.insensitive.test(lower)) || (m.sensitive && m.sensitive.test(lower)))
 }
 
-function roleRelevance(role: IndexedRole, units: SubjectUnit[], leadership: boolean, lines: IndexedLine[]): "full" | "partial" | "none" {
+function roleRelevance(role: IndexedRole, units: SubjectUnit[], leadership: boolean, lines: IndexedLine[], asTitle: boolean, nowMonth: number): "full" | "partial" | "none" {
   if (role.marginal) return "none"
+  const stale = role.endMonth !== null && nowMonth - role.endMonth > STALE_MONTHS
   const headerStems = new Set<string>()
   for (const w of role.headerLower.match(/[a-z0-9+#]+/g) ?? []) headerStems.add(stem(w))
   let titleHits = 0
   let anyHits = 0
+  let specificHits = 0
   for (const unit of units) {
     const inTitle = unitHit(unit, role.headerLower, headerStems)
     const inText = inTitle || unitHit(unit, role.lower, role.stems)
     if (inTitle) titleHits++
     if (inText) anyHits++
+    if (inText && unit.specific) specificHits++
   }
   const fraction = units.length === 0 ? 1 : anyHits / units.length
   let domain: "full" | "partial" | "none" = units.length === 0 || (titleHits >= 1 && fraction >= 0.34) || fraction >= 0.99 ? "full" : fraction >= 0.34 ? "partial" : "none"
+  // "3 years of Java": a role that does not show Java does not count, whatever its title.
+  if (units.some((u) => u.specific) && specificHits === 0) domain = domain === "full" ? "partial" : domain === "partial" ? "none" : "none"
   if (/\b(intern|internship|trainee|apprentice|student)\b/.test(role.headerLower) && domain === "full") domain = "partial"
+  // "2 years as a Front End Developer": the title must name the role, not only the work.
+  if (asTitle && domain === "full" && !units.some((u) => !u.stem && unitHit(u, role.headerLower, headerStems))) domain = "partial"
+  if (stale && domain === "full") domain = "partial"
   if (!leadership) return domain
   const title = `${role.title}`
   const leaderTitle = LEADER_TITLE.test(title) && !/\bacting\b/i.test(title)
@@ -337,12 +361,13 @@ function yearsOutcome(index: ResumeIndex, facets: RequirementFacets, now: Date):
   const subject = facets.yearsSubject ?? ""
   const leadership = LEADERSHIP_SUBJECT.test(subject)
   const units = subjectUnits(subject, leadership)
+  const asTitle = /^(?:as|working as)\s+(?:an?\s+)/i.test(subject) && units.some((u) => !u.stem)
   const label = `${facets.minYears}+ years${subject ? ` of ${subject}` : ""}`
   if (index.roles.length === 0) return { credit: 0, lines: [], reason: "no dated roles to compute years from", label }
   const full: IndexedRole[] = []
   const partial: IndexedRole[] = []
   for (const role of index.roles) {
-    const rel = roleRelevance(role, units, leadership, index.lines)
+    const rel = roleRelevance(role, units, leadership, index.lines, asTitle, monthOf(now))
     if (rel === "full") full.push(role)
     else if (rel === "partial") partial.push(role)
   }
@@ -397,7 +422,10 @@ function degreeOutcome(index: ResumeIndex, facets: RequirementFacets, excluded: 
   const fields = degree.fields.filter((f) => f !== "related field")
   const relatedOk = degree.fields.includes("related field")
   const family = new Set<string>()
-  for (const f of fields) for (const fam of FIELD_FAMILIES) if (fam.some((x) => normalizeForMatch(f).includes(x) || x.includes(normalizeForMatch(f)))) fam.forEach((x) => family.add(x))
+  for (const f of fields) {
+    const field = normalizeForMatch(f)
+    for (const fam of FIELD_FAMILIES) if (fam.some((x) => x === field || field.includes(x))) fam.forEach((x) => family.add(x))
+  }
   const educationLines = index.lines.map((_, i) => i).filter((i) => !excluded.has(i) && (index.lines[i].section === "education" || index.lines[i].section === "certifications"))
   const pool = educationLines.length ? educationLines : index.lines.map((_, i) => i).filter((i) => !excluded.has(i))
   let top: { credit: number; line: number; reason: string } | undefined
@@ -498,13 +526,14 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     terms.matchers.forEach((t, k) => {
       if (block.some((i) => matchLine(t.matcher, index.lines[i]) >= 0)) inBlock.add(k)
     })
-    if (inBlock.size < Math.max(5, Math.ceil(terms.matchers.length * 0.5))) continue
+    // An honest skills list names some of the rubric; stuffing names nearly all of it.
+    if (inBlock.size < Math.max(6, Math.ceil(terms.matchers.length * 0.7))) continue
     let unsupported = 0
     for (const k of inBlock) {
       const supported = index.lines.some((line, i) => !block.includes(i) && isStrongLine(index, line) && matchLine(terms.matchers[k].matcher, line) >= 0)
       if (!supported) unsupported++
     }
-    if (unsupported / inBlock.size < 0.5) continue
+    if (unsupported / inBlock.size < 0.6) continue
     block.forEach((i) => lines.add(i))
     const excerpt = block.map((i) => index.lines[i].text).join(" ").slice(0, 200)
     flag = {
@@ -598,7 +627,7 @@ function scoreRequirement(index: ResumeIndex, requirement: Requirement, facets: 
   } else if (facets.degree) {
     outcomes = [degreeOutcome(index, facets, excluded, now)]
   } else {
-    for (const skill of facets.skills ?? []) outcomes.push(skillOutcome(index, skill, excluded, creditedElsewhere))
+    for (const skill of facets.skills ?? []) outcomes.push(skillOutcome(index, skill, excluded, creditedElsewhere, now))
     for (const credential of facets.credentials ?? []) outcomes.push(credentialOutcome(index, credential, excluded, now))
     // English is the language the resume is written in; it decides nothing when another language is asked for.
     const languages = (facets.languages ?? []).filter((l, _, all) => !(all.length > 1 && /^english$/i.test(l.language)))

@@ -52,7 +52,8 @@ export function wordStems(lower: string): Set<string> {
 export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
   const text = resume.text
   const sections = resume.sections && resume.sections.length > 0 ? resume.sections : detectSections(text)
-  const rolesRaw = resume.roles && resume.roles.length > 0 ? resume.roles : extractRoles(text, sections, now)
+  let rolesRaw = resume.roles && resume.roles.length > 0 ? resume.roles : extractRoles(text, sections, now)
+  if (rolesRaw.length === 0) rolesRaw = splitDateRoles(text, sections, now)
   const lines: IndexedLine[] = []
   let offset = 0
   for (const raw of text.split("\n")) {
@@ -99,4 +100,36 @@ export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
     roles.push({ ...role, firstLine, lastLine, headerLower, lower, stems: wordStems(lower), marginal })
   }
   return { lines, roles, hasSections: sections.length > 0 }
+}
+
+const DATE_START = /^((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d|(?:19|20)\d\d)\s*[-–—]\s*(.*)$/i
+const END_START = /^(present|current|now|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d|(?:19|20)\d\d)\b\s*(.*)$/i
+
+/**
+ * Roles whose date range is split over two lines by a two-column layout ("June 2020 – Developer, Acme"
+ * then "Present Working on …"): the role parser misses them, so they are read here as a fallback.
+ */
+export function splitDateRoles(text: string, sections: { kind: string; start: number; end: number }[], now: Date): DatedRole[] {
+  const experience = sections.filter((sct) => sct.kind === "experience")
+  const ranges = experience.length ? experience : [{ start: 0, end: text.length }]
+  const roles: DatedRole[] = []
+  for (const range of ranges) {
+    const body = text.slice(range.start, range.end)
+    const lines = body.split("\n")
+    const headers: { line: number; startRaw: string; endRaw: string; title: string }[] = []
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const start = DATE_START.exec(lines[i].trim())
+      const end = start ? END_START.exec(lines[i + 1].trim()) : null
+      if (start && end && start[2].length > 0) headers.push({ line: i, startRaw: start[1], endRaw: end[1], title: start[2] })
+    }
+    headers.forEach((h, k) => {
+      const parsed = findDateRanges(`${h.startRaw} - ${h.endRaw}`, now)[0]
+      if (!parsed) return
+      const last = k + 1 < headers.length ? headers[k + 1].line : lines.length
+      const roleText = lines.slice(h.line, last).join("\n").trim()
+      const [title, organisation] = h.title.split(/,\s+|\s+[—–-]\s+/)
+      roles.push({ title: title.trim(), ...(organisation ? { organisation: organisation.trim() } : {}), startMonth: parsed.startMonth, endMonth: parsed.ongoing ? null : parsed.endMonth, text: roleText })
+    })
+  }
+  return roles
 }

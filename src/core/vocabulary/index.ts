@@ -3,7 +3,7 @@
  * and compiled matchers for a set of aliases. Everything is computed once and cached.
  */
 import { aliasPattern, normalizeForMatch } from "./text"
-import { GROUP_NAMES, GROUP_RELATED, LANGUAGES, VOCABULARY, type VocabularyEntry } from "./terms"
+import { GROUP_NAMES, GROUP_RELATED, IMPLIED_BY, LANGUAGES, VOCABULARY, type VocabularyEntry } from "./terms"
 
 export { GROUP_NAMES, GROUP_RELATED, LANGUAGES, VOCABULARY, type VocabularyEntry } from "./terms"
 export * from "./text"
@@ -52,7 +52,9 @@ function build(): CompiledAlias[] {
     }
   }
   for (const [groupId, names] of Object.entries(GROUP_NAMES)) {
-    const entry: VocabularyEntry = { name: names[0], aliases: names, kind: "concept", groups: [groupId] }
+    // A family's generic name is as specific as its members ("an ERP" names a kind of tool).
+    const memberKind = groupMembers.get(groupId)?.[0]?.kind ?? "concept"
+    const entry: VocabularyEntry = { name: names[0], aliases: names, kind: memberKind === "language" ? "concept" : memberKind, groups: [groupId] }
     const term: VocabularyTerm = { entry, groupId }
     byName.set(`group:${groupId}`, term)
     for (const alias of names) add(term, alias)
@@ -126,7 +128,13 @@ export function aliasesOf(entry: VocabularyEntry): string[] {
 
 /** The aliases a term accepts: a generic family name accepts every member of the family. */
 export function acceptedAliases(term: VocabularyTerm): string[] {
-  if (!term.groupId) return aliasesOf(term.entry)
+  if (!term.groupId) {
+    const implied = (IMPLIED_BY[term.entry.name] ?? []).flatMap((name) => {
+      const entry = VOCABULARY.find((e) => e.name === name)
+      return entry ? aliasesOf(entry) : []
+    })
+    return [...new Set([...aliasesOf(term.entry), ...implied])]
+  }
   const out = [...term.entry.aliases]
   for (const member of membersOfGroup(term.groupId)) out.push(...aliasesOf(member))
   return [...new Set(out)]

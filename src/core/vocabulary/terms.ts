@@ -68,7 +68,25 @@ export const GROUP_NAMES: Record<string, string[]> = {
   pos: ["point of sale", "POS"],
   ats: ["ATS", "applicant tracking system"],
   hris: ["HRIS"],
-  tax_software: ["tax software"]
+  tax_software: ["tax software"],
+  database: ["database", "databases", "database technology", "database technologies", "database systems", "DBMS"],
+  java_web: ["Java web framework", "Java web frameworks"],
+  build_tool: ["build tools", "build tooling", "build pipelines", "build pipeline", "bundler", "bundlers", "module bundler"]
+}
+
+/**
+ * Using the key's tools shows the named skill: React code is JavaScript, a PostgreSQL schema is SQL.
+ * A requirement for the skill accepts these (entry names).
+ */
+export const IMPLIED_BY: Record<string, string[]> = {
+  JavaScript: ["Node.js", "TypeScript", "React", "Vue", "Angular", "Svelte", "Next.js", "Nuxt", "Express", "jQuery", "D3", "Remix", "SvelteKit", "Gatsby"],
+  SQL: ["PostgreSQL", "MySQL", "SQL Server", "Oracle Database", "SQLite", "BigQuery", "Snowflake", "Redshift"],
+  Excel: ["pivot tables", "XLOOKUP", "VLOOKUP", "Power Query"],
+  CSS: ["Tailwind", "Bootstrap"],
+  HTML: ["semantic HTML"],
+  Python: ["PyTorch", "TensorFlow", "pytest", "Airflow"],
+  Java: ["JUnit", "Kotlin"],
+  Docker: ["Kubernetes"]
 }
 
 const e = (name: string, aliases: string[], kind: TermKind = "skill", groups?: string[], related?: string[]): VocabularyEntry => ({
@@ -81,7 +99,8 @@ const e = (name: string, aliases: string[], kind: TermKind = "skill", groups?: s
 
 export const VOCABULARY: VocabularyEntry[] = [
   // ── Software: languages ─────────────────────────────────────────────────
-  e("JavaScript", ["JavaScript", "JS", "ECMAScript", "ES6", "ES2015", "ES2020", "ES2022", "Node.js", "NodeJS"], "skill", ["lang_js"]),
+  e("JavaScript", ["JavaScript", "JS", "ECMAScript", "ES6", "ES2015", "ES2020", "ES2022"], "skill", ["lang_js"]),
+  e("Node.js", ["Node.js", "NodeJS", "Node", "MERN", "MERN stack", "MEAN stack"], "skill", ["lang_backend"]),
   e("TypeScript", ["TypeScript", "TS", "typed JavaScript"], "skill", ["lang_js"]),
   e("Python", ["Python", "Python3", "Python 3", "pandas", "NumPy", "Django", "Flask", "FastAPI"], "skill", ["lang_backend"]),
   e("Java", ["Java", "Java 8", "Java 11", "Java 17", "Java 21", "J2EE", "Jakarta EE", "Spring Boot", "Spring Framework"], "skill", ["lang_backend"]),
@@ -102,7 +121,7 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("Bash", ["Bash", "shell scripting", "shell scripts"], "skill"),
   e("MATLAB", ["MATLAB", "Simulink"], "skill"),
   // ── Software: frameworks and libraries ─────────────────────────────────
-  e("React", ["React", "React.js", "ReactJS", "React 18", "React 19", "React hooks", "React Native"], "skill", ["spa_framework"]),
+  e("React", ["React", "React.js", "ReactJS", "React 18", "React 19", "React hooks", "React Native", "MERN", "MERN stack"], "skill", ["spa_framework"]),
   e("Vue", ["Vue", "Vue.js", "VueJS", "Vue 2", "Vue 3"], "skill", ["spa_framework"]),
   e("Angular", ["Angular", "AngularJS", "Angular 2"], "skill", ["spa_framework"]),
   e("Svelte", ["Svelte"], "skill", ["spa_framework"]),
@@ -122,9 +141,11 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("Tailwind", ["Tailwind", "Tailwind CSS", "TailwindCSS"], "skill", ["css_fw"]),
   e("Bootstrap", ["Bootstrap"], "skill", ["css_fw"]),
   e("GraphQL", ["GraphQL", "=Apollo"], "skill"),
+  e("Spring MVC", ["Spring MVC", "JSF", "JavaServer Faces", "=Wicket", "GWT", "Google Web Toolkit", "Struts", "Vaadin", "Play Framework"], "skill", ["java_web"]),
+  e("object-oriented design", ["object-oriented design", "object-oriented programming", "object-oriented analysis", "object oriented", "object-oriented", "OOP", "OOD", "OOAD", "design patterns", "SOLID principles"], "skill"),
   e("REST APIs", ["REST", "RESTful", "REST API", "REST APIs", "RESTful APIs", "OpenAPI", "web services"], "skill"),
-  e("Express", ["=Express", "Express.js"], "skill"),
-  e("Webpack", ["webpack", "=Vite", "=Rollup", "esbuild", "=Parcel", "Turbopack"], "skill"),
+  e("Express", ["=Express", "Express.js", "MERN", "MEAN stack"], "skill"),
+  e("Webpack", ["webpack", "=Vite", "=Rollup", "esbuild", "=Parcel", "Turbopack", "Babel", "Gulp", "Grunt"], "skill", ["build_tool"]),
   e("Storybook", ["Storybook", "=Chromatic", "Styleguidist"], "skill", ["design_system"]),
   e("Mapbox GL", ["Mapbox", "Mapbox GL", "Mapbox GL JS"], "skill", ["mapping_lib"]),
   e("Leaflet", ["Leaflet", "Leaflet.js"], "skill", ["mapping_lib"]),
@@ -152,15 +173,15 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("Core Web Vitals", ["Core Web Vitals", "Web Vitals", "LCP", "CLS", "INP", "FID", "Largest Contentful Paint", "Cumulative Layout Shift", "Interaction to Next Paint", "Time to Interactive", "TTI", "First Contentful Paint", "bundle size", "Lighthouse score", "Lighthouse performance", "page load time", "load time", "load times", "first load", "faster load", "page weight", "time to first byte", "TTFB", "code splitting", "code-splitting", "lazy loading", "lazy-loading", "performance budget", "performance budgets", "render performance"], "skill", ["web_perf"]),
   e("Lighthouse", ["Lighthouse", "WebPageTest", "PageSpeed Insights"], "skill", ["web_perf"]),
   // ── Data and ML ────────────────────────────────────────────────────────
-  e("PostgreSQL", ["PostgreSQL", "Postgres"], "skill", ["sql_db"]),
-  e("MySQL", ["MySQL", "MariaDB"], "skill", ["sql_db"]),
-  e("SQL Server", ["SQL Server", "MSSQL", "Microsoft SQL Server"], "skill", ["sql_db"]),
-  e("Oracle Database", ["Oracle Database", "Oracle DB"], "skill", ["sql_db"]),
-  e("SQLite", ["SQLite"], "skill", ["sql_db"]),
-  e("MongoDB", ["MongoDB", "Mongo"], "skill", ["nosql_db"]),
-  e("DynamoDB", ["DynamoDB"], "skill", ["nosql_db"]),
-  e("Cassandra", ["Cassandra"], "skill", ["nosql_db"]),
-  e("Redis", ["Redis"], "skill", ["nosql_db"]),
+  e("PostgreSQL", ["PostgreSQL", "Postgres"], "skill", ["sql_db", "database"]),
+  e("MySQL", ["MySQL", "MariaDB"], "skill", ["sql_db", "database"]),
+  e("SQL Server", ["SQL Server", "MSSQL", "Microsoft SQL Server"], "skill", ["sql_db", "database"]),
+  e("Oracle Database", ["Oracle Database", "Oracle DB", "Oracle 19c", "Oracle 12c", "PL/SQL"], "skill", ["sql_db", "database"]),
+  e("SQLite", ["SQLite"], "skill", ["sql_db", "database"]),
+  e("MongoDB", ["MongoDB", "Mongo", "MERN", "MERN stack", "MEAN stack"], "skill", ["nosql_db", "database"]),
+  e("DynamoDB", ["DynamoDB"], "skill", ["nosql_db", "database"]),
+  e("Cassandra", ["Cassandra"], "skill", ["nosql_db", "database"]),
+  e("Redis", ["Redis"], "skill", ["nosql_db", "database"]),
   e("Elasticsearch", ["Elasticsearch", "OpenSearch", "Elastic Stack", "ELK"], "skill"),
   e("Kafka", ["Kafka", "Apache Kafka"], "skill", ["mq"]),
   e("RabbitMQ", ["RabbitMQ"], "skill", ["mq"]),
