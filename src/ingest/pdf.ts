@@ -128,23 +128,30 @@ interface GlyphSpan {
   /** Non-whitespace characters this showText drew (NFKC-normalised, as getTextContent reports them). */
   chars: number
   reason: HiddenReason | null
+  /** Drawn wholly outside the page box: pdf.js leaves such text out of getTextContent. */
+  offPage: boolean
+  text: string
 }
 
 async function extractPage(pdfjs: PdfjsModule, page: any): Promise<{ page: PageRuns; hidden: HiddenTextFinding[]; drawnChars: number }> {
   const [x0, y0, x1, y1] = page.view as number[]
   const content = await page.getTextContent({ disableNormalization: false })
   const opList = await page.getOperatorList()
-  const spans = walkOperators(pdfjs.OPS, opList, page.view)
+  const allSpans = walkOperators(pdfjs.OPS, opList, page.view)
 
   const visible: PositionedRun[] = []
   const hiddenRuns: { reason: HiddenReason; str: string }[] = []
+  // Off-page text never reaches getTextContent: report it from the operator walk.
+  for (const span of allSpans) if (span.offPage && span.chars > 0) hiddenRuns.push({ reason: "off_page", str: span.text })
+  const totalItemChars = content.items.reduce((n: number, it: any) => n + countChars(it.str ?? ""), 0)
+  const sum = (list: GlyphSpan[]) => list.reduce((n, s) => n + s.chars, 0)
+  // Attribution by order only works when both walks saw the same glyphs (with or without the off-page
+  // ones); otherwise fall back to the geometric checks that need no colour.
+  const onPage = allSpans.filter((s) => !s.offPage)
+  const spans = sum(allSpans) === totalItemChars ? allSpans : onPage
+  const aligned = sum(spans) === totalItemChars
   let spanIndex = 0
   let spanLeft = spans.length > 0 ? spans[0].chars : 0
-  const totalItemChars = content.items.reduce((n: number, it: any) => n + countChars(it.str ?? ""), 0)
-  const totalSpanChars = spans.reduce((n, s) => n + s.chars, 0)
-  // Attribution by order only works when both walks saw the same glyphs; otherwise fall back to the
-  // geometric checks that need no colour.
-  const aligned = totalItemChars === totalSpanChars
 
   let drawnChars = 0
   for (const item of content.items as any[]) {
@@ -305,13 +312,17 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
       case OPS.restore:
         gs = stack.pop() ?? gs
         break
-      case OPS.transform:
-        gs.ctm = multiply(args as Matrix, gs.ctm)
+      case OPS.transform: {
+        const m = matrixArg(args) ?? matrixArg(args?.[0])
+        if (m) gs.ctm = multiply(m, gs.ctm)
         break
-      case OPS.paintFormXObjectBegin:
+      }
+      case OPS.paintFormXObjectBegin: {
         stack.push({ ...gs, ctm: [...gs.ctm] as Matrix })
-        if (Array.isArray(args?.[0]) && args[0].length === 6) gs.ctm = multiply(args[0] as Matrix, gs.ctm)
+        const m = matrixArg(args?.[0])
+        if (m) gs.ctm = multiply(m, gs.ctm)
         break
+      }
       case OPS.paintFormXObjectEnd:
         gs = stack.pop() ?? gs
         break
@@ -351,10 +362,15 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
       case OPS.setTextRise:
         rise = args?.[0] ?? 0
         break
-      case OPS.setTextMatrix:
-        textMatrix = [...(args as number[])] as Matrix
-        lineMatrix = [...(args as number[])] as Matrix
+      case OPS.setTextMatrix: {
+        // pdf.js 5 passes the matrix as one typed array; older builds as six numbers.
+        const m = matrixArg(args?.[0]) ?? matrixArg(args)
+        if (m) {
+          textMatrix = m
+          lineMatrix = [...m] as Matrix
+        }
         break
+      }
       case OPS.moveText:
         lineMatrix = multiply([1, 0, 0, 1, args[0], args[1]], lineMatrix)
         textMatrix = [...lineMatrix] as Matrix
@@ -404,6 +420,7 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
     if (!Array.isArray(glyphs)) return
     let chars = 0
     let advance = 0
+    let text = ""
     for (const g of glyphs) {
       if (typeof g === "number") {
         advance -= (g / 1000) * fontSize * hScale
@@ -412,6 +429,7 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
       if (!g || typeof g !== "object") continue
       const glyph = g as { unicode?: string; width?: number; isSpace?: boolean }
       if (typeof glyph.unicode === "string") {
+        text += glyph.unicode
         for (const ch of glyph.unicode.normalize("NFKC")) if (!/\s/.test(ch)) chars++
       }
       advance += (((glyph.width ?? 0) / 1000) * fontSize + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * hScale
@@ -421,11 +439,16 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
     const [ox, oy] = [trm[4], trm[5]]
     // Advance the text matrix so later showTexts on the same line are placed right.
     textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix)
+    const endTrm = multiply(multiply([1, 0, 0, 1, 0, rise], textMatrix), gs.ctm)
+    const [ex, ey] = [endTrm[4], endTrm[5]]
+    const outside = (x: number, y: number) => x < vx0 - 1 || x > vx1 + 1 || y + size < vy0 - 1 || y > vy1 + 1
+    const offPage = outside(ox, oy) && outside(ex, ey) && (Math.min(ox, ex) > vx1 || Math.max(ox, ex) < vx0 || oy + size < vy0 || oy > vy1)
     let reason: HiddenReason | null = null
     if (gs.renderMode === 3 || gs.renderMode === 7) reason = "invisible_render_mode"
     else if (gs.fillAlpha === 0 || gs.fill === "transparent") reason = gs.renderMode === 0 ? "white_text" : null
     else if (isWhite(gs.fill) && (gs.renderMode === 0 || gs.renderMode === 4) && !paintedBeneath(ox, oy, size)) reason = "white_text"
-    spans.push({ chars, reason })
+    if (offPage) reason = "off_page"
+    spans.push({ chars, reason, offPage, text })
   }
 
   function paintedBeneath(x: number, y: number, size: number): boolean {
@@ -436,6 +459,12 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
     }
     return false
   }
+}
+
+function matrixArg(value: unknown): Matrix | null {
+  if (!value || !(Array.isArray(value) || ArrayBuffer.isView(value))) return null
+  const list = Array.from(value as ArrayLike<number>)
+  return list.length === 6 && list.every((n) => typeof n === "number" && Number.isFinite(n)) ? (list as Matrix) : null
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {

@@ -307,7 +307,7 @@ function bulletTextStart(line: Line): number {
   return first.x + (first.width * prefix[0].length) / first.str.length
 }
 
-const HEADING_LIKE = /^[A-Z][A-Z &/,'()-]{2,40}:?$/
+const HEADING_LIKE = /^[A-Z][A-Z &/'()-]{2,40}:?$/
 /** "Languages: …", "Tools – …": a labelled item starts its own line. */
 const LABEL_START = /^[A-Z][\w /&+.#-]{0,30}:\s/
 
@@ -338,8 +338,9 @@ function isContinuation(prev: Line, line: Line, blockX0: number, blockWidth: num
   if (hanging) return true
   const startsLower = /^[a-z(]/.test(line.text)
   const prevOpen = /[,;&+\-–(/]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by|from|as)$/i.test(prev.text)
-  // An open ending ("React, TS,") near the column edge: the column may be narrower than its widest line.
-  if (prevOpen && prev.x1 >= blockX0 + blockWidth * 0.7) return true
+  // An open ending ("React, TS, JS (ES2023),") continues on the next line even when the column's right
+  // edge is unknown (a sidebar narrower than its widest line).
+  if (prevOpen && prev.x1 >= blockX0 + blockWidth * 0.5) return true
   if (!wrapped) return false
   if (startsLower || prevOpen) return true
   // A finished sentence followed by a capital is as likely a new list item as a wrapped paragraph;
