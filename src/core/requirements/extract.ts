@@ -249,7 +249,7 @@ const REQUIREMENT_CUE = new RegExp(
 const STRONG_REQUIREMENT_CUE = new RegExp(
   [
     "you(?:'ll| will)? (?:also )?need (?:to have|to hold|to be|at least|a |an |\\d)",
-    "you (?:must|should) (?:have|hold|possess|be (?:able|fluent|comfortable|certified|licensed|authori[sz]ed|willing))",
+    "you (?:must|should) (?:have|hold|possess|be (?:able|fluent|comfortable|certified|licensed|authori[sz]ed|eligible|willing))",
     "candidates? (?:must|should)",
     "must (?:have|hold|be|possess)",
     "(?:is|are) required",
@@ -563,7 +563,7 @@ export function buildRequirements(items: { text: string; mandatory: boolean; cat
   const drafts: Draft[] = []
   const categories = new Map<Draft, Category | undefined>()
   for (const item of items) {
-    const text = item.text.replace(/\s+/g, " ").replace(/[\s.;,]+$/, "").trim()
+    const text = cleanRequirementText(item.text)
     const before = drafts.length
     addDraft(drafts, text, item.mandatory)
     if (drafts.length > before) categories.set(drafts[drafts.length - 1]!, item.category)
@@ -624,7 +624,8 @@ export function extractFromDocument(doc: PostingDocument, opts: ExtractOptions =
     if (requirements.length >= maxRequirements * 2 && suggestions.length >= maxSuggestions * 2) break
     const pieces = candidate.kind === "requirement" ? splitCompound(candidate.raw) : [candidate.raw]
     for (const piece of pieces) {
-      const text = cleanRequirementText(piece)
+      // A duty reads as the duty itself: "You will plan the calendar" → "Plan the calendar".
+      const text = cleanRequirementText(candidate.kind === "suggestion" ? piece.replace(DUTY_LEAD, "") : piece)
       // One capital letter can be a real skill ("R", "C"); other one-character leftovers are noise.
       if ((text.length < 2 && !/^[A-Z]$/.test(text)) || contentWords(text).size === 0) continue
       if (candidate.kind === "requirement") {

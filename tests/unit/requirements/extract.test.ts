@@ -249,7 +249,7 @@ describe("more phrasings written for these tests", () => {
     expectRequirement(requirements, ["Forklift experience"], { mandatory: false })
     expectRequirement(requirements, ["Warehouse: 1 year"], { mandatory: false, category: "experience" })
     expectNone(requirements, /Pay:|\$19|Health insurance|Paid time off|In person/i)
-    expect(suggestions.map((s) => s.text)).toEqual(["You will pick, pack and ship customer orders using RF scanners"])
+    expect(suggestions.map((s) => s.text)).toEqual(["Pick, pack and ship customer orders using RF scanners"])
   })
 
   it("British prose: 'the successful candidate will be … and will have', 'essential' vs 'desirable', 'we require someone who'", () => {
