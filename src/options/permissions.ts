@@ -1,6 +1,8 @@
 /**
  * Run-time host permissions: a custom Lever base URL (or an LLM endpoint) is reachable only after the
- * user grants its origin. Must be called from a click handler (a user gesture).
+ * user grants its origin. Must be called from a click handler (a user gesture), with no `await` before
+ * it: Firefox refuses `permissions.request` once the handler has yielded. Chrome answers true at once,
+ * without a prompt, for an origin that is already granted.
  */
 import browser from "webextension-polyfill"
 
@@ -9,8 +11,6 @@ export function originPattern(url: string): string {
   return `${new URL(url).origin}/*`
 }
 
-export async function requestHostPermission(url: string): Promise<boolean> {
-  const origins = [originPattern(url)]
-  if (await browser.permissions.contains({ origins }).catch(() => false)) return true
-  return browser.permissions.request({ origins })
+export function requestHostPermission(url: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern(url)] })
 }
