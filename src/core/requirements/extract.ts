@@ -339,6 +339,8 @@ export function cleanRequirementText(raw: string): string {
   t = t.replace(/\s*\((?:required|preferred|mandatory|must[- ]have|must|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|essential|ideal(?:ly)?)\)\s*/gi, " ")
   t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b.*$/i, "")
   t = t.replace(/(?<!\bas)[,;\s]+(?:(?:highly|strongly|very|much|greatly)\s+)?(?:preferred|required|a plus|is a must|desired|desirable|valued|appreciated|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
+  // "…, with at least one of those years spent leading": once split off, the piece must stand alone.
+  t = t.replace(/\b(one|1) of (?:those|these|them|which)(?: years)?\b/i, "$1 year").replace(/\b(two|three|four|five|\d+) of (?:those|these|them|which)(?: years)?\b/i, "$1 years")
   t = t.replace(/[\s.;,:!]+$/, "").trim()
   // Capitalise a sentence start, but not a name written in lower case on purpose (dbt, npm, iOS, node.js).
   const firstWord = /^\S+/.exec(t)?.[0] ?? ""

@@ -331,6 +331,7 @@ describe("building blocks", () => {
     ["The ideal candidate will have strong Excel skills", "Strong Excel skills"],
     ["Ideally, you have worked in a startup", "Worked in a startup"],
     ["iOS development experience", "iOS development experience"],
+    ["at least one of those years spent leading a team", "At least one year spent leading a team"],
     ["You're a strong communicator.", "Strong communicator"],
     ["You've shipped production Go services", "Shipped production Go services"],
     ["We'd love it if you have experience with Figma", "Experience with Figma"],
