@@ -22,7 +22,7 @@ export const ROW = 'tr, [role="row"], li'
 export const ID_CARRIER = 'input[type="checkbox"][value], [data-id], [data-opportunity-id], [data-candidate-id], [data-qa*="candidate" i]'
 
 /** The profile flyover over the list: links inside it are not list rows. */
-export const FLYOVER = '[role="dialog"], [aria-modal="true"], [data-qa*="flyover" i], [class*="flyover" i], [class*="profile-panel" i]'
+export const FLYOVER = '[role="dialog"], [aria-modal="true"], [data-qa*="flyover" i]'
 
 /** The profile header, where the score card mounts when found (else a fixed panel). */
 export const PROFILE_HEADER = '[data-qa="profile-header"], [data-qa*="profile-header" i], [class*="profile-header" i], header[class*="profile" i]'

@@ -9,7 +9,7 @@
 import type { BadgeState } from "../messaging/messages/actions"
 import { actionPanel } from "./actions-ui"
 import type { Background } from "./background"
-import { clear, h, shadowWithStyles } from "./dom"
+import { clearShadow, h, shadowWithStyles } from "./dom"
 import { OWN_ATTR, OWN_HOST_TAG } from "./lever-selectors"
 import { STATE_LABEL, VERDICT_LABEL, VERDICT_MARK, badgeText, band, mandatoryLabel, mandatoryMark } from "./presentation"
 import { findRows, type FoundRow } from "./rows"
@@ -63,8 +63,7 @@ export class BadgeView {
     this.renderedKey = key
     this.element.setAttribute("data-state", state?.state ?? "loading")
     const menuOpen = !!this.menu
-    clear(this.shadow)
-    this.shadow.appendChild(h(this.doc, "style", {}, BADGE_CSS))
+    clearShadow(this.shadow)
     const mark = mandatoryMark(state)
     const label = state ? [STATE_LABEL[state.state], state.score !== undefined ? `score ${Math.round(state.score)}` : "", mandatoryLabel(state)].filter(Boolean).join(", ") : "Loading screening score"
     const button = h(

@@ -77,7 +77,9 @@ export function findRows(root: ParentNode): FoundRow[] {
     // The avatar link usually comes first and is empty: the badge belongs next to the name.
     else if (existing.row === row && existing.anchor && !existing.anchor.textContent?.trim() && anchor.textContent?.trim()) existing.anchor = anchor
   }
-  const rows = root.querySelectorAll(ROW)
+  // The fallback only runs on a page whose rows carry no profile links at all: scanning every row
+  // element on every pass would double a pass's cost for a case that then never happens.
+  const rows = rowsSeen.size ? [] : root.querySelectorAll(ROW)
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]
     if (rowsSeen.has(row) || inFlyover(row)) continue

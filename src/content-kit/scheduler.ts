@@ -1,8 +1,8 @@
 /**
  * Passes: the overlay's whole work (find rows, reconcile, render) runs in one synchronous pass, at most
  * every ~100 ms, started by DOM mutations (ours excluded), route changes and a slow safety interval.
- * The delay counts from the first request, so a page that mutates non-stop still gets a pass every
- * 100 ms — a new row's badge never waits for the app to go quiet. Every pass reports its duration as a
+ * The limit is a throttle, not a trailing debounce: a page that mutates non-stop still gets a pass every
+ * 100 ms, and a lone change is handled at once — a new row's badge never waits for the app to go quiet. Every pass reports its duration as a
  * `lever-screening:pass` event (JSON string detail) so tests and the benchmark can time it from the page.
  */
 import { OWN_ATTR, OWN_CARD_TAG, OWN_HOST_TAG } from "./lever-selectors"
@@ -24,10 +24,12 @@ export interface PassScheduler {
 
 export function createPassScheduler(surface: string, pass: () => Omit<PassStats, "surface" | "ms"> | void, signal: AbortSignal, delay = PASS_DELAY_MS): PassScheduler {
   let timer: ReturnType<typeof setTimeout> | undefined
+  let lastRun = -Infinity
   const run = () => {
     timer = undefined
     if (signal.aborted) return
     const started = performance.now()
+    lastRun = started
     const extra = pass() ?? {}
     const ms = performance.now() - started
     const stats: PassStats = { surface, ms, ...extra }
@@ -37,7 +39,10 @@ export function createPassScheduler(surface: string, pass: () => Omit<PassStats,
   return {
     request() {
       if (signal.aborted || timer !== undefined) return
-      timer = setTimeout(run, delay)
+      // Throttle, leading edge: a change after a quiet spell is handled as soon as the app's task is
+      // over; during a burst, passes run at most every `delay` ms.
+      const wait = Math.max(0, lastRun + delay - performance.now())
+      timer = setTimeout(run, wait)
     },
     flush() {
       if (timer !== undefined) clearTimeout(timer)

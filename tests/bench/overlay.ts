@@ -78,6 +78,8 @@ export async function benchOverlay(opts: { quick?: boolean } = {}): Promise<Benc
     await setup.close()
 
     const page = await env.context.newPage()
+    // tsx (esbuild keepNames) wraps named inner functions in __name(): give the page a no-op one.
+    await page.addInitScript("window.__name = (fn) => fn")
     await page.goto(`https://hire.lever.co/candidates?posting=${postingId}`)
     await page.waitForFunction(
       (count) => {
@@ -135,7 +137,8 @@ export async function benchOverlay(opts: { quick?: boolean } = {}): Promise<Benc
             template.parentElement!.insertBefore(row, template)
             setTimeout(() => {
               observer.disconnect()
-              reject(new Error("no badge within 5 s"))
+              const badge = row.querySelector("lever-screening-badge")
+              reject(new Error(`no badge within 5 s (row ${row.isConnected ? "in" : "out of"} the page, badge ${badge ? badge.getAttribute("data-lever-screening") + " " + badge.getAttribute("data-state") : "missing"})`))
             }, 5000)
           }),
         id

@@ -5,6 +5,7 @@
 import type { Requirement } from "../../core/requirements/model"
 import type { AnalysisRow, ApplicantRow, JobRow, ScoreRow, ScreeningDb } from "../../db/schema"
 import type { BadgeState, CandidateCard } from "../../messaging/messages/actions"
+import { jobId } from "../runner/runner"
 import { latestScore } from "./context"
 
 /** How many verdicts the tooltip lists: enough to explain the score, short enough to read at a glance. */
@@ -60,15 +61,13 @@ async function snapshot(db: ScreeningDb, ids: string[]): Promise<Snapshot> {
     } else if (forPosting) analysisFor.set(id, forPosting)
   }
 
+  // One keyed read per candidate (the runner's job id), never a scan of an analysis' whole queue.
   const jobs = new Map<string, JobRow>()
-  const wanted = new Set(ids)
-  for (const analysisId of new Set([...analysisFor.values()].map((a) => a.id))) {
-    await db.jobs
-      .where("analysisId")
-      .equals(analysisId)
-      .each((job) => {
-        if (wanted.has(job.opportunityId) && analysisFor.get(job.opportunityId)?.id === analysisId) jobs.set(job.opportunityId, job)
-      })
+  const jobKeys = ids.filter((id) => analysisFor.has(id)).map((id) => jobId(analysisFor.get(id)!.id, id))
+  if (jobKeys.length) {
+    for (const job of await db.jobs.bulkGet(jobKeys)) {
+      if (job && analysisFor.get(job.opportunityId)?.id === job.analysisId) jobs.set(job.opportunityId, job)
+    }
   }
 
   const requirements = new Map<string, Requirement[]>()

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest"
 
 import { candidateCard, scoresForIds } from "~/background/actions/badges"
+import { jobId } from "~/background/runner/runner"
 import { ANALYSIS, applicantRow, freshDb, result, uuid } from "./fixtures"
 
 describe("scores-for-ids", () => {
@@ -18,8 +19,8 @@ describe("scores-for-ids", () => {
       { analysisId: "deleted", opportunityId: ids[6], rubricVersion: 1, result: result(99), stale: false, scoredAt: 9 }
     ])
     await db.jobs.bulkAdd([
-      { id: "j4", analysisId: ANALYSIS, opportunityId: ids[3], state: "running", attempts: 1, nextAttemptAt: 0, updatedAt: 0 },
-      { id: "j6", analysisId: ANALYSIS, opportunityId: ids[5], state: "failed", attempts: 3, nextAttemptAt: 0, updatedAt: 0 }
+      { id: jobId(ANALYSIS, ids[3]), analysisId: ANALYSIS, opportunityId: ids[3], state: "running", attempts: 1, nextAttemptAt: 0, updatedAt: 0 },
+      { id: jobId(ANALYSIS, ids[5]), analysisId: ANALYSIS, opportunityId: ids[5], state: "failed", attempts: 3, nextAttemptAt: 0, updatedAt: 0 }
     ])
     const items = await scoresForIds(db, ids)
     expect(items[ids[0]]).toMatchObject({ state: "scored", score: 81, meetsAllMandatory: true, analysisId: ANALYSIS })
