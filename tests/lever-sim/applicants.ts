@@ -152,12 +152,12 @@ interface Job {
   lines: string[]
 }
 
-function jobsBackwards(rng: Rng, epochYear: number, specs: { title: string; org?: string; lines: string[] }[]): Job[] {
+function jobsBackwards(rng: Rng, epochYear: number, specs: { title: string; org?: string; lines: string[] }[], monthsRange: [number, number] = [14, 48]): Job[] {
   let endYear = epochYear
   let endMonth = 12
   const jobs: Job[] = []
   specs.forEach((spec, index) => {
-    const months = rng.int(14, 48)
+    const months = rng.int(monthsRange[0], monthsRange[1])
     const startTotal = endYear * 12 + endMonth - months
     const start = { year: Math.floor((startTotal - 1) / 12), month: ((startTotal - 1) % 12) + 1 }
     jobs.push({
@@ -174,6 +174,8 @@ function jobsBackwards(rng: Rng, epochYear: number, specs: { title: string; org?
   return jobs
 }
 
+const PARTIAL_DEGREES = ["BSc Information Systems", "BA Economics", "BSc Business Analytics", "HND Computing"]
+
 const monthName = (m: number): string => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]!
 
 function buildDocument(
@@ -185,7 +187,7 @@ function buildDocument(
   german: boolean
 ): { document: ResumeDocument; parsedData: ParsedData; headline: string } {
   let jobs: Job[]
-  let skills: string[]
+  let skillNames: string[]
   let degree: string
   let summary: string
   if (german) {
@@ -193,27 +195,33 @@ function buildDocument(
       { title: profile.german.title, lines: profile.german.bullets },
       { title: profile.german.title, lines: profile.german.bullets.slice(0, 2) }
     ])
-    skills = profile.core.slice(0, 6).map((s) => s.skill)
+    skillNames = profile.core.slice(0, 6).map((s) => s.skill)
     degree = rng.pick(profile.degrees)
     summary = `Erfahrene Fachkraft (${profile.german.title}) mit mehrjähriger Berufserfahrung. Deutsch (Muttersprache), Englisch (gut).`
   } else if (fit === "strong") {
+    // A strong applicant shows evidence for every skill the requirements ask for, spread over 3 jobs.
     const titles = rng.shuffle(profile.titles)
+    const skills = rng.shuffle(profile.core)
+    const third = Math.ceil(skills.length / 3)
+    const lines = (part: SkillEvidence[]) => part.map((sk) => fill(rng, rng.pick(sk.bullets)))
     jobs = jobsBackwards(rng, epochYear, [
-      { title: `Senior ${titles[0]!.replace(/^Senior /, "")}`, lines: evidenceLines(rng, profile.core, 4) },
-      { title: titles[1]!, lines: evidenceLines(rng, profile.core, 3) },
-      { title: titles[2]!, lines: evidenceLines(rng, profile.core, 2) }
-    ])
-    skills = rng.sample(profile.core, 7).map((s) => s.skill)
+      { title: `Senior ${titles[0]!.replace(/^Senior /, "")}`, lines: lines(skills.slice(0, third)) },
+      { title: titles[1]!, lines: lines(skills.slice(third, 2 * third)) },
+      { title: titles[2]!, lines: lines(skills.slice(2 * third)) }
+    ], [20, 44])
+    skillNames = rng.sample(profile.core, 8).map((sk) => sk.skill)
     degree = rng.pick(profile.degrees)
-    summary = `${titles[0]} with ${rng.int(5, 11)} years of experience. ${fill(rng, rng.pick(rng.pick(profile.core).bullets))}.`
+    summary = `${titles[0]} with ${rng.int(6, 11)} years of experience. ${fill(rng, rng.pick(rng.pick(profile.core).bullets))}.`
   } else if (fit === "partial") {
+    // Part of the skills, a few years, and a degree that may not be the one asked for.
+    const adjacentTitle = rng.pick(profile.adjacentTitles)
     jobs = jobsBackwards(rng, epochYear, [
-      { title: rng.pick(profile.adjacentTitles), lines: [...evidenceLines(rng, profile.core, 2), ...evidenceLines(rng, profile.adjacent, 2)] },
+      { title: adjacentTitle, lines: [...evidenceLines(rng, profile.core, 2), ...evidenceLines(rng, profile.adjacent, 2)] },
       { title: rng.pick(profile.adjacentTitles), lines: evidenceLines(rng, profile.adjacent, 2) }
-    ])
-    skills = [...rng.sample(profile.core, 3), ...rng.sample(profile.adjacent, 3)].map((s) => s.skill)
-    degree = rng.pick(profile.degrees)
-    summary = `${jobs[0]!.title} with ${rng.int(2, 6)} years of experience, looking to grow into a new area.`
+    ], [10, 26])
+    skillNames = [...rng.sample(profile.core, 3), ...rng.sample(profile.adjacent, 3)].map((sk) => sk.skill)
+    degree = rng.chance(0.5) ? rng.pick(profile.degrees) : rng.pick(PARTIAL_DEGREES)
+    summary = `${adjacentTitle} with ${rng.int(2, 4)} years of experience, looking to grow into a new area.`
   } else if (fit === "unconventional") {
     const route = rng.pick(profile.unconventional)
     const career = rng.pick(UNRELATED_CAREERS)
@@ -221,7 +229,7 @@ function buildDocument(
       { title: route.title, org: route.org, lines: route.bullets.map((b) => fill(rng, b)) },
       { title: career.title, lines: career.bullets.slice(0, 2) }
     ])
-    skills = [...rng.sample(profile.core, 4).map((s) => s.skill), ...career.skills.slice(0, 2)]
+    skillNames = [...rng.sample(profile.core, 4).map((s) => s.skill), ...career.skills.slice(0, 2)]
     degree = rng.pick(["BA History", "BSc Physics", "Diploma in Music", "BA Philosophy", ...profile.degrees])
     summary = "Career changer who learned by building: self-taught, shipped real projects, and brings experience from a different field."
   } else {
@@ -230,7 +238,7 @@ function buildDocument(
       { title: career.title, lines: [...career.bullets] },
       { title: `Assistant ${career.title}`, lines: career.bullets.slice(1) }
     ])
-    skills = [...career.skills, ...rng.sample(profile.adjacent, 1).map((s) => s.skill)]
+    skillNames = [...career.skills, ...rng.sample(profile.adjacent, 1).map((s) => s.skill)]
     degree = rng.pick(["BA English Literature", "BSc Nursing", "BA Business Administration", "Diploma in Hospitality"])
     summary = `${career.title} with a strong record of reliability and teamwork, interested in a change of direction.`
   }
@@ -253,7 +261,7 @@ function buildDocument(
     }
   ]
   const sidebar: ResumeSection[] = [
-    { heading: german ? "Kenntnisse" : "Skills", entries: [{ lines: skills }] },
+    { heading: german ? "Kenntnisse" : "Skills", entries: [{ lines: skillNames }] },
     { heading: german ? "Sprachen" : "Languages", entries: [{ lines: german ? ["Deutsch (Muttersprache)", "Englisch (C1)"] : ["English (fluent)", rng.pick(["Spanish (B2)", "Swedish (B1)", "French (C1)", "Yoruba (native)", "Hindi (native)", "Polish (native)"])] }] }
   ]
   const document: ResumeDocument = {

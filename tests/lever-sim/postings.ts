@@ -196,14 +196,16 @@ const ANDROID_FIT: FitProfile = {
   titles: ["Android Engineer", "Mobile Software Engineer", "Software Engineer, Android"],
   adjacentTitles: ["iOS Engineer", "Frontend Engineer", "Backend Engineer"],
   core: [
-    { skill: "Kotlin", bullets: ["Built Android features in Kotlin with Jetpack Compose used by {n}M monthly users", "Migrated {n} legacy Java screens to Kotlin and coroutines"] },
+    { skill: "Kotlin", bullets: ["Built Android applications in Kotlin with Jetpack Compose used by {n}M monthly users", "Migrated {n} legacy Java screens to Kotlin and coroutines"] },
     { skill: "Android", bullets: ["Owned the Android checkout and subscription flows end to end", "Shipped an Android SDK adopted by {n} internal teams"] },
-    { skill: "Testing", bullets: ["Raised unit and UI test coverage with JUnit and Espresso from 40% to {n}%", "Introduced screenshot testing and flaky-test tracking in CI"] },
-    { skill: "Code review", bullets: ["Reviewed {n} pull requests a month and wrote the team's code review guide"] },
-    { skill: "Architecture", bullets: ["Designed a modular, reusable app architecture (MVVM, Hilt) across {n} feature modules"] },
+    { skill: "Testing", bullets: ["Raised unit and UI test coverage with JUnit and Espresso from 40% to {n}%, keeping the app well-tested as it scaled", "Introduced screenshot testing and flaky-test tracking in CI"] },
+    { skill: "Code quality", bullets: ["Championed code quality and documentation: wrote the team's architecture docs and code review guide, reviewed {n} pull requests a month"] },
+    { skill: "Architecture", bullets: ["Designed a maintainable, scalable and reusable app architecture (MVVM, Hilt) across {n} feature modules"] },
     { skill: "Observability", bullets: ["Added crash and performance monitoring that cut ANRs by {n}%"] },
-    { skill: "Collaboration", bullets: ["Worked with product managers and designers on A/B experiments for onboarding"] },
-    { skill: "AI-assisted development", bullets: ["Piloted AI-assisted coding tools (Copilot) for the mobile guild and measured review time"] },
+    { skill: "Collaboration", bullets: ["Collaborated across disciplines with designers, product managers, data scientists and backend engineers on {n} A/B experiments"] },
+    { skill: "Ownership", bullets: ["Took ownership outside mobile when needed: stepped into the backend billing service to fix a renewal bug affecting {n}k subscribers"] },
+    { skill: "Continuous learning", bullets: ["Ran monthly knowledge-sharing sessions and kept improving team practices (retros, release process, on-call runbooks)"] },
+    { skill: "AI-assisted development", bullets: ["Piloted AI-assisted coding tools (Copilot) for the mobile guild and measured their effect on review time"] },
     { skill: "SQL", bullets: ["Wrote SQL against the analytics warehouse to size experiment impact"] }
   ],
   adjacent: [
@@ -215,8 +217,8 @@ const ANDROID_FIT: FitProfile = {
   degrees: ["BSc Computer Science", "MEng Software Engineering", "BSc Computer Engineering"],
   keywords: ["Kotlin", "Android", "Jetpack Compose", "Coroutines", "MVVM", "Espresso", "JUnit", "Gradle", "Hilt", "code review", "observability", "SQL", "AI-assisted"],
   unconventional: [
-    { title: "Independent Android Developer", org: "Self-employed", bullets: ["Published three apps on Google Play with {n}k installs, written in Kotlin", "Maintain an open-source Compose charting library with {n} GitHub stars"] },
-    { title: "Mobile Bootcamp Graduate", org: "Code Harbour Academy", bullets: ["Capstone: a Kotlin podcast player with offline downloads and tests"] }
+    { title: "Independent Android Developer", org: "Self-employed", bullets: ["Published three apps on Google Play with {n}k installs, written in Kotlin", "Maintain an open-source Compose charting library with {n} GitHub stars; write its tests and documentation and review contributors' pull requests", "Worked with a freelance designer and a backend developer to ship features for clients"] },
+    { title: "Mobile Bootcamp Graduate", org: "Code Harbour Academy", bullets: ["Capstone: a Kotlin podcast player with offline downloads, unit tests and a modular architecture", "Learned Android in 16 weeks while working full time; pair-programmed daily with classmates from design and QA"] }
   ],
   german: { title: "Android-Entwickler", bullets: ["Entwicklung von Android-Apps mit Kotlin und Jetpack Compose", "Einführung von automatisierten Tests (JUnit, Espresso) und Code-Reviews", "Zusammenarbeit mit Produktmanagern und Designern"] }
 }
@@ -263,7 +265,7 @@ const ML_FIT: FitProfile = {
   ],
   adjacent: [
     { skill: "Data analysis", bullets: ["Performed exploratory data analysis in pandas"] },
-    { skill: "scikit-learn", bullets: ["Built churn models with scikit-learn logistic regression"] },
+    { skill: "Excel", bullets: ["Built forecasting spreadsheets in Excel for the finance team"] },
     { skill: "SQL", bullets: ["Wrote SQL reports for the growth team"] }
   ],
   degrees: ["PhD Computer Science", "MSc Machine Learning", "MSc Statistics", "BSc Mathematics"],
