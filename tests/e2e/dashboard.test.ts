@@ -6,11 +6,16 @@
  * The analysis, applicants and scores are seeded into the extension's IndexedDB from an extension page,
  * so this test does not depend on the runner; every Lever write goes through the real background.
  */
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import type { Page } from "playwright-core"
 
-import { startExtensionEnv, type ExtensionEnv } from "./harness"
+import { ROOT, startExtensionEnv, type ExtensionEnv } from "./harness"
+
+const RESUME_PDF = join(ROOT, "../shared/fixtures/resumes/pdf/resume-matcher__resume_1_john_smith.pdf")
 
 const ANALYSIS = "e2e-dashboard"
 const SHORTLIST_STAGE = "2ca03d97-d4f2-4a97-89de-96c8b0d07924"
@@ -179,6 +184,60 @@ describe("dashboard with a full-rights key", () => {
     await page.waitForFunction(() => (window as unknown as { __exports: unknown[] }).__exports.length >= 3)
     const csv: string = await page.evaluate(() => (window as unknown as { __exports: Promise<string>[] }).__exports[1])
     expect(csv.trim().split("\r\n").length - 1).toBe(exported.actions.length)
+    expect(env.consoleErrors.filter((line) => line.includes("dashboard"))).toEqual([])
+    await page.close()
+  })
+
+  it("draws the resume PDF with pdf.js beside the report and highlights the evidence in its text", async () => {
+    const id = seeded.ids[seeded.ids.length - 1]
+    const bytes = [...readFileSync(RESUME_PDF)]
+    const setup = await env.openPage("tabs/dashboard.html")
+    await setup.waitForSelector("h1")
+    await setup.evaluate(async ({ id, bytes }) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const request = indexedDB.open("lever-screening")
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const tx = db.transaction(["resumeFiles", "resumeTexts", "scores"], "readwrite")
+      tx.objectStore("resumeFiles").put({ key: `${id}:cv`, opportunityId: id, resumeId: "cv", fileName: "cv.pdf", ext: "pdf", contentHash: "e2e-hash", bytes: new Uint8Array(bytes).buffer, fetchedAt: Date.now() })
+      tx.objectStore("resumeTexts").put({ contentHash: "e2e-hash", parsedAt: Date.now(), document: { status: "ok", source: "pdf", text: "John Smith\nSupport lead for 4 years at Acme.\nZendesk administrator.", hidden: [] } })
+      const scores = tx.objectStore("scores")
+      const row = await new Promise<any>((resolve) => {
+        const request = scores.get(["e2e-dashboard", id])
+        request.onsuccess = () => resolve(request.result)
+      })
+      row.result.verdicts[0].evidence = ["Support lead for 4 years at Acme."]
+      scores.put(row)
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      })
+      db.close()
+    }, { id, bytes })
+    await setup.close()
+
+    const page = await env.openPage(`tabs/dashboard.html?analysis=${ANALYSIS}&candidate=${id}`)
+    const report = page.getByRole("region", { name: `Report for ${seeded.names[id]}` })
+    await report.waitFor()
+    const canvas = report.locator("canvas").first()
+    await canvas.waitFor({ timeout: 20_000 })
+    // Something was drawn: the page is not blank.
+    await expect
+      .poll(
+        () =>
+          canvas.evaluate((element: HTMLCanvasElement) => {
+            const context = element.getContext("2d")!
+            const data = context.getImageData(0, 0, element.width, element.height).data
+            let ink = 0
+            for (let i = 0; i < data.length; i += 16) if (data[i] < 200 && data[i + 3] > 0) ink++
+            return ink
+          }),
+        { timeout: 20_000 }
+      )
+      .toBeGreaterThan(100)
+    await report.getByRole("button", { name: /Show evidence in resume: Support lead/ }).click()
+    await expect.poll(() => report.locator("mark.current").textContent()).toBe("Support lead for 4 years at Acme.")
     expect(env.consoleErrors.filter((line) => line.includes("dashboard"))).toEqual([])
     await page.close()
   })
