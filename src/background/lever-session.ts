@@ -164,6 +164,8 @@ export async function buildLeverClient(options: {
   persistent: boolean
 }): Promise<LeverClient> {
   const { apiBase, secret, performAs, persistent } = options
+  // Verifying a credential the user just entered should answer within seconds, not wait out long backoffs.
+  const retry = persistent ? undefined : { maxAttempts: 3, maxDelayMs: 2_000 }
   const limiter = getLimiter(await credentialKey(secret, apiBase))
   if (secret.kind === "api_key") {
     const header = basicAuth(secret.apiKey)
@@ -172,6 +174,7 @@ export async function buildLeverClient(options: {
       fetch,
       limiter,
       performAs,
+      retry,
       auth: async () => header,
       onUnauthorized: persistent
         ? async () => {
@@ -182,7 +185,7 @@ export async function buildLeverClient(options: {
     })
   }
   if (!persistent) {
-    return new LeverClient({ apiBase, fetch, limiter, performAs, auth: async () => `Bearer ${secret.accessToken}` })
+    return new LeverClient({ apiBase, fetch, limiter, performAs, retry, auth: async () => `Bearer ${secret.accessToken}` })
   }
   return new LeverClient({
     apiBase,

@@ -98,20 +98,31 @@ export async function probeCapabilities(client: LeverClient): Promise<Capability
     for await (const item of items) return item
     return undefined
   }
-
-  outcomes.read_postings = await probeRead(() => first(client.postings({ state: "published" })), "read_postings")
   let someOpportunityId: string | undefined
-  outcomes.read_applicants = await probeRead(async () => {
-    someOpportunityId = (await first(client.opportunities({})))?.id
-  }, "read_applicants")
-  // Resumes are a separate grant; a real candidate when we can see one, else the impossible id (404 = allowed).
-  outcomes.read_resumes = await probeRead(() => client.resumes(someOpportunityId ?? PROBE_OPPORTUNITY_ID), "read_resumes")
-  if (outcomes.read_resumes.allowed === null && !someOpportunityId) outcomes.read_resumes = { allowed: null, reason: "Could not check." }
-  outcomes.read_stages = await probeRead(() => client.stages(), "read_stages")
-  outcomes.read_archive_reasons = await probeRead(() => client.archiveReasons(), "read_archive_reasons")
-  outcomes.archive = await probeWrite(() => client.archive(PROBE_OPPORTUNITY_ID, null), "archive")
-  outcomes.change_stage = await probeWrite(() => client.setStage(PROBE_OPPORTUNITY_ID, "applicant-new"), "change_stage")
-  outcomes.add_notes = await probeWrite(() => client.addNote(PROBE_OPPORTUNITY_ID, "Permission check by Lever Screening (no candidate has this id)."), "add_notes")
+  const probes: [CapabilityId, () => Promise<ProbeOutcome>][] = [
+    ["read_postings", () => probeRead(() => first(client.postings({ state: "published" })), "read_postings")],
+    [
+      "read_applicants",
+      () =>
+        probeRead(async () => {
+          someOpportunityId = (await first(client.opportunities({})))?.id
+        }, "read_applicants")
+    ],
+    // Resumes are a separate grant: a real candidate when we can see one, else the impossible id (404 = allowed).
+    ["read_resumes", () => probeRead(() => client.resumes(someOpportunityId ?? PROBE_OPPORTUNITY_ID), "read_resumes")],
+    ["read_stages", () => probeRead(() => client.stages(), "read_stages")],
+    ["read_archive_reasons", () => probeRead(() => client.archiveReasons(), "read_archive_reasons")],
+    ["archive", () => probeWrite(() => client.archive(PROBE_OPPORTUNITY_ID, null), "archive")],
+    ["change_stage", () => probeWrite(() => client.setStage(PROBE_OPPORTUNITY_ID, "applicant-new"), "change_stage")],
+    ["add_notes", () => probeWrite(() => client.addNote(PROBE_OPPORTUNITY_ID, "Permission check by Lever Screening (no candidate has this id)."), "add_notes")]
+  ]
+  let unreachable: ProbeOutcome | undefined
+  for (const [id, probe] of probes) {
+    // Once Lever or the network is down, the remaining probes would only wait through the same failure.
+    outcomes[id] = unreachable ?? (await probe())
+    const kind = outcomes[id]?.undecidedBecause
+    if (!unreachable && (kind === "network" || kind === "unavailable" || kind === "rate_limited" || kind === "invalid_response")) unreachable = outcomes[id]
+  }
 
   // Not one right could be told either way: Lever or the network is down, so nothing was verified.
   if (Object.values(outcomes).every((outcome) => outcome?.allowed === null)) {

@@ -126,6 +126,21 @@ describe("connect with an API key", () => {
     expect(allowed.data.status).toMatchObject({ connected: true, environment: "custom", apiBase: "https://lever-proxy.example.com/v1" })
   })
 
+  it("no network: a plain error, nothing saved", async () => {
+    const working = globalThis.fetch
+    globalThis.fetch = (async () => {
+      throw new TypeError("Failed to fetch")
+    }) as typeof fetch
+    try {
+      const reply = await ask("connect-api-key", { environment: "sandbox", apiKey: sim.keys.full })
+      expect(reply).toMatchObject({ ok: false, error: { code: "network" } })
+      expect(reply.error.message).toMatch(/Could not reach Lever/)
+      expect((await readVault()).lever).toBeUndefined()
+    } finally {
+      globalThis.fetch = working
+    }
+  }, 30_000)
+
   it("is a page-only message: the Lever overlay cannot send a key", async () => {
     const reply = await ask("connect-api-key", { environment: "production", apiKey: sim.keys.full }, leverTab)
     expect(reply).toMatchObject({ ok: false, error: { code: "forbidden_sender" } })
