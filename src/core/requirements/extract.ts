@@ -36,7 +36,7 @@ type SectionRole = "required" | "preferred" | "duties" | "skip" | "prose"
 // ---------------------------------------------------------------- section roles
 
 const PREFERRED_HEADING =
-  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desired|desirable|ideally|extra credit|good to have|would be (?:great|nice|a plus)|(?:may|might) also have|not required|optional|it'?s a plus|brownie points|we'?d love)\b/i
+  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desired|desirable|ideally|extra credit|good to have|would be (?:great|nice|a plus)|(?:may|might) also have|not required|optional|it'?s a plus|brownie points|we'?d love|even better|great to have|would be a bonus|extra points|pluses)\b/i
 const REQUIRED_HEADING_FIRST = /\b(about you|who you are|what you bring|what you('|’)?ll bring|you have|you are|you may be a good fit|(?:good|great|strong) fit|a fit if|thrive if|you('|’)?ll (?:be successful|succeed) if|your profile|your background|your experience|your skills)\b/i
 const SKIP_HEADING =
   /\b(benefits?|perks|what we offer|we offer|compensation|salary|pay\b|pay range|total rewards|rewards|why (?:join|work|you'?ll love)|about (?:us|the company|our)|who we are|our (?:story|mission|values|culture|team|company)|how we'?re different|equal (?:opportunity|employment)|eeo|accommodations?|diversity|inclusion|referral|notices?|privacy|deadline|interview process|hiring process|application process|how to apply|apply|come work with us|logistics|where you'?ll be|location|work locations?|hybrid policy|visa|identity verification|about our work|what to expect|telecommut\w*|scheduled|job family|type of requisition|life at|culture|disclaimer|legal)\b/i
@@ -130,7 +130,7 @@ const YEARS_SUBCLAUSE = new RegExp(`^(?:at least|a minimum of|minimum of|min\\.?
 const REQUIREMENT_HEAD = new RegExp(
   `^(?:(?:will|must|should)\\s+(?:also\\s+)?(?:have|hold|possess|bring)\\s+|(?:will|must|should)\\s+(?:also\\s+)?be\\s+(?=\\w+\\s+(?:in|with|to)\\b))?` +
   `(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
-  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|(?:at least |a minimum of |minimum of |minimum |over |more than )?${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
+  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|(?:bachelor|master|associate|graduate|university|college|undergraduate|postgraduate)'?s?\\s+degree|(?:at least |a minimum of |minimum of |minimum |over |more than )?${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
 
 /**
  * Splits one bullet or clause into separate requirements: at semicolons, before "with/including
@@ -166,6 +166,20 @@ export function splitCompound(text: string): string[] {
     }
     out.push(rest)
     return out
+  })
+  // "someone with 3+ years of X, experience in Y, and a bachelor's degree": a comma before a new requirement.
+  parts = parts.flatMap((p) => {
+    const pieces = splitTopLevel(p, /,\s+(?:and\s+|as well as\s+)?/y)
+    if (pieces.length < 2) return [p]
+    const merged: string[] = [pieces[0]!]
+    const joiners = [...p.matchAll(/,\s+(?:and\s+|as well as\s+)?/g)].map((m) => m[0])
+    for (let i = 1; i < pieces.length; i++) {
+      const piece = pieces[i]!
+      const previous = merged[merged.length - 1]!
+      if (REQUIREMENT_HEAD.test(piece) && previous.split(/\s+/).length >= 3 && piece.split(/\s+/).length >= 3) merged.push(piece)
+      else merged[merged.length - 1] = `${previous}${joiners[i - 1] ?? ", "}${piece}`
+    }
+    return merged
   })
   parts = parts.flatMap((p) => {
     const pieces = splitTopLevel(p, /,?\s+and\s+/y)
@@ -311,6 +325,7 @@ const LEAD_IN = new RegExp(
     "(?:we(?:'re| are)|we'?d love|we would love) (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
     "(?:the )?candidates? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
+    "(?:someone|a candidate|candidates|applicants|a person|an individual|people)(?: who (?:has|have|is|are|can)| with)",
     "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
     "(?:must|should|will)(?: also)? (?:have|be|hold|possess|bring)",
     "we (?:require|need|want|expect|are seeking|seek)(?: (?:someone|a candidate|candidates|applicants|people|a person|an individual))?(?: (?:who (?:is|are|has|have|can)|with|to (?:be|have)))?",
