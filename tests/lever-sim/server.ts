@@ -1,11 +1,13 @@
 /**
  * The Lever simulator: one HTTPS server, routed by Host header.
- *   api.lever.co, api.eu.lever.co, api.sandbox.lever.co, and any unknown host (127.0.0.1) → Data API under /v1
+ *   api.lever.co, api.eu.lever.co, api.sandbox.lever.co, and any other host (127.0.0.1) → Data API under /v1
  *   hire.lever.co, hire.eu.lever.co, hire.sandbox.lever.co → the web-app mock (webapp.ts)
  *   auth.lever.co, sandbox-lever.auth0.com → OAuth (/authorize, /oauth/token)
  *   /__sim/* on any host → control endpoints for tests and the demo (state, applicants, faults, reset)
  *
  * Test and demo infrastructure only: never bundled into the extension, uses none of its code.
+ * Seeded edge cases (which opportunity has which: `Simulator.edgeCases`, documented in
+ * applicants.ts EDGE_CASES and README.md) are spread round-robin over the four postings.
  */
 import { createServer, type Server } from "node:https"
 import type { IncomingMessage, ServerResponse } from "node:http"
@@ -87,7 +89,6 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-const API_HOSTS = new Set(["api.lever.co", "api.eu.lever.co", "api.sandbox.lever.co"])
 const HIRE_HOSTS = new Set(["hire.lever.co", "hire.eu.lever.co", "hire.sandbox.lever.co"])
 const AUTH_HOSTS = new Set(["auth.lever.co", "sandbox-lever.auth0.com"])
 
@@ -332,7 +333,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (!bucket.take(now) || hit("429_storm")) {
       requests.rateLimited++
       requests.rateLimitedByCredential[auth.name] = (requests.rateLimitedByCredential[auth.name] ?? 0) + 1
-      return sendJson(res, 429, { code: "TooManyRequests", message: "Rate limit exceeded: at most 10 requests per second, bursts of 20" })
+      return sendJson(res, 429, { code: "TooManyRequests", message: `Rate limit exceeded: at most ${rate} requests per second, bursts of ${burst}` })
     }
     if (hit("5xx")) {
       return sendJson(res, 500, { code: "InternalServerError", message: "An unexpected error occurred" })
@@ -381,8 +382,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       res.end(result.body)
       return
     }
-    // api hosts and anything else (127.0.0.1, localhost): the Data API under /v1.
-    void API_HOSTS
+    // The api hosts, and anything else (127.0.0.1, localhost) so `curl -k -u key: https://127.0.0.1:7443/v1/…` works.
     return api(req, res, url)
   }
 
