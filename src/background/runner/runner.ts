@@ -702,7 +702,8 @@ export class Runner {
       if (!current || !fresh) return
       if (current.rubricVersion !== version || fresh.state !== "running") {
         // The rubric changed while this one was being scored: score again under the new version.
-        await this.db.jobs.put({ ...fresh, state: "queued", nextAttemptAt: now, reason: fresh.reason ?? "rubric", updatedAt: now })
+        // "rubric": the text it just read is cached, so the re-score needs no Lever call.
+        await this.db.jobs.put({ ...fresh, state: "queued", attempts: Math.max(0, fresh.attempts - 1), nextAttemptAt: now, reason: "rubric", updatedAt: now })
         outcome = "requeued"
         return
       }
