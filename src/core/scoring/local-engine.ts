@@ -33,7 +33,17 @@ interface Matcher {
 const matcherCache = new Map<string, Matcher>()
 
 /** One regex per case mode for a set of aliases, cached across candidates. */
+const matcherByList = new WeakMap<readonly string[], Matcher>()
+
 export function compileMatcher(aliases: readonly string[]): Matcher {
+  const byList = matcherByList.get(aliases)
+  if (byList) return byList
+  const matcher = compileMatcherByKey(aliases)
+  matcherByList.set(aliases, matcher)
+  return matcher
+}
+
+function compileMatcherByKey(aliases: readonly string[]): Matcher {
   const key = aliases.join("\u0001")
   const cached = matcherCache.get(key)
   if (cached) return cached
@@ -101,6 +111,10 @@ interface Occurrence {
 }
 
 function isStrongLine(index: ResumeIndex, line: IndexedLine): boolean {
+  return (line.memo.strong ??= computeStrong(index, line))
+}
+
+function computeStrong(index: ResumeIndex, line: IndexedLine): boolean {
   if (line.role !== undefined) return true
   if (STRONG_SECTIONS.has(line.section)) return true
   // An achievement bullet (a sentence, not a list of names) shows work done wherever it sits: functional
@@ -123,6 +137,10 @@ function sentenceAround(text: string, index: number): string {
 }
 
 function isListLike(line: IndexedLine): boolean {
+  return (line.memo.listLike ??= computeListLike(line))
+}
+
+function computeListLike(line: IndexedLine): boolean {
   const commas = (line.text.match(/[,;|•]/g) ?? []).length
   const words = line.text.split(/\s+/).length
   const wordsPerItem = words / (commas + 1)
@@ -178,18 +196,45 @@ interface Outcome {
   label: string
 }
 
+const withNameCache = new WeakMap<object, string[]>()
+
+/** The item's aliases plus its name, as one stable array per facet item (so matchers are reused). */
+function withName(item: { name: string; aliases: string[] }): string[] {
+  let list = withNameCache.get(item)
+  if (!list) {
+    list = [...new Set([item.name, ...item.aliases])]
+    withNameCache.set(item, list)
+  }
+  return list
+}
+
+const competitorsCache = new WeakMap<string[], WeakMap<Set<string>, string[]>>()
+
+function competitorsFor(aliases: string[], creditedElsewhere: Set<string>): string[] {
+  let inner = competitorsCache.get(aliases)
+  if (!inner) competitorsCache.set(aliases, (inner = new WeakMap()))
+  let list = inner.get(creditedElsewhere)
+  if (!list) {
+    list = competitorAliases(aliases).filter((a) => !creditedElsewhere.has(displayAlias(a).toLowerCase()))
+    inner.set(creditedElsewhere, list)
+  }
+  return list
+}
+
 function skillOutcome(index: ResumeIndex, skill: { name: string; aliases: string[] }, excluded: Set<number>, creditedElsewhere: Set<string>, now: Date): Outcome {
   const label = skill.name
-  const direct = best(applyRecency(index, occurrences(index, compileMatcher(skill.aliases), excluded), now))
+  // Facets written by hand may carry only a name: it always counts as an alias.
+  const aliases = withName(skill)
+  const direct = best(applyRecency(index, occurrences(index, compileMatcher(aliases), excluded), now))
   if (direct && direct.credit === 1) return { credit: 1, lines: [direct.line], reason: `${label} shown in ${describeLine(index, direct.line)}`, label }
   // A competing tool that another requirement of the rubric already accepts ("a WMS such as …" next to
   // "Manhattan WMS") is credited there; counting it again here would reward it twice.
-  const competitors = competitorAliases(skill.aliases).filter((a) => !creditedElsewhere.has(displayAlias(a).toLowerCase()))
-  const competitor = competitors.length ? best(occurrences(index, compileMatcher(competitors), excluded)) : undefined
   if (direct) {
     const why = direct.hedge?.startsWith("last used") ? direct.hedge : direct.hedge ? `hedged ("${direct.hedge.trim()}")` : "named only in a skills list or summary, without supporting experience"
     return { credit: 0.5, lines: [direct.line], reason: `${label} ${why}`, label }
   }
+  const competitors = competitorsFor(aliases, creditedElsewhere)
+  const competitor = competitors.length ? best(occurrences(index, compileMatcher(competitors), excluded)) : undefined
   if (competitor) return { credit: 0.5, lines: [competitor.line], reason: `a related or competing tool instead of ${label}`, label }
   return { credit: 0, lines: [], reason: `no mention of ${label}`, label }
 }
@@ -219,7 +264,8 @@ function credentialStatus(line: IndexedLine, now: Date): { credit: number; why?:
 
 function credentialOutcome(index: ResumeIndex, credential: { name: string; aliases: string[] }, excluded: Set<number>, now: Date): Outcome {
   const label = credential.name
-  const matcher = compileMatcher(credential.aliases)
+  const aliases = withName(credential)
+  const matcher = compileMatcher(aliases)
   let top: { credit: number; line: number; why?: string } | undefined
   let mentionedOnly: number | undefined
   index.lines.forEach((line, i) => {
@@ -243,7 +289,7 @@ function credentialOutcome(index: ResumeIndex, credential: { name: string; alias
   })
   if (top && top.credit === 1) return { credit: 1, lines: [top.line], reason: `${label} held (${describeLine(index, top.line)})`, label }
   if (top) return { credit: 0.5, lines: [top.line], reason: `${label} ${top.why}`, label }
-  const related = competitorAliases(credential.aliases)
+  const related = competitorAliases(aliases)
   const near = related.length ? best(occurrences(index, compileMatcher(related), excluded)) : undefined
   if (near) return { credit: 0.5, lines: [near.line], reason: `a related but different credential or activity, not ${label}`, label }
   if (mentionedOnly !== undefined) return { credit: 0, lines: [], reason: `${label} is mentioned, but not as a credential the candidate holds`, label }
@@ -282,7 +328,20 @@ interface SubjectUnit {
   specific?: boolean
 }
 
+const subjectCache = new Map<string, SubjectUnit[]>()
+
 function subjectUnits(subject: string, leadership: boolean): SubjectUnit[] {
+  const key = `${leadership ? 1 : 0}:${subject}`
+  let units = subjectCache.get(key)
+  if (!units) {
+    units = computeSubjectUnits(subject, leadership)
+    if (subjectCache.size > 1000) subjectCache.clear()
+    subjectCache.set(key, units)
+  }
+  return units
+}
+
+function computeSubjectUnits(subject: string, leadership: boolean): SubjectUnit[] {
   // (Units from the vocabulary's tools and credentials are "specific": a role counts only if it shows one.)
   const units: SubjectUnit[] = []
   let rest = subject
@@ -311,8 +370,7 @@ function unitHit(unit: SubjectUnit, lower: string, stems: Set<string>): boolean 
 function roleRelevance(role: IndexedRole, units: SubjectUnit[], leadership: boolean, lines: IndexedLine[], asTitle: boolean, nowMonth: number): "full" | "partial" | "none" {
   if (role.marginal) return "none"
   const stale = role.endMonth !== null && nowMonth - role.endMonth > STALE_MONTHS
-  const headerStems = new Set<string>()
-  for (const w of role.headerLower.match(/[a-z0-9+#]+/g) ?? []) headerStems.add(stem(w))
+  const headerStems = (role.memo.headerStems ??= new Set((role.headerLower.match(/[a-z0-9+#]+/g) ?? []).map((w) => stem(w))))
   let titleHits = 0
   let anyHits = 0
   let specificHits = 0
@@ -334,7 +392,7 @@ function roleRelevance(role: IndexedRole, units: SubjectUnit[], leadership: bool
   if (!leadership) return domain
   const title = `${role.title}`
   const leaderTitle = LEADER_TITLE.test(title) && !/\bacting\b/i.test(title)
-  const roleText = lines.slice(role.firstLine, role.lastLine + 1).map((l) => l.text).join(" ")
+  const roleText = (role.memo.text ??= lines.slice(role.firstLine, role.lastLine + 1).map((l) => l.text).join(" "))
   const leaderText = LEADER_TEXT.test(roleText)
   if (leaderTitle && domain === "full") return "full"
   if ((leaderTitle || leaderText) && domain !== "none") return "partial"

@@ -15,7 +15,10 @@ export interface IndexedLine {
   text: string
   folded: string
   lower: string
-  stems: Set<string>
+  /** Word stems, computed on first use (most requirements never need them). */
+  readonly stems: Set<string>
+  /** Engine-side memo of derived properties (list-like, strong). */
+  memo: { listLike?: boolean; strong?: boolean }
   section: LineSection
   /** Index into ResumeIndex.roles when the line belongs to a dated role. */
   role?: number
@@ -30,9 +33,11 @@ export interface IndexedRole extends DatedRole {
   /** Title plus organisation, lower-cased. */
   headerLower: string
   lower: string
-  stems: Set<string>
+  readonly stems: Set<string>
   /** Seasonal, volunteer or very short roles: not professional tenure. */
   marginal: boolean
+  /** Engine-side memo (header stems, joined text). */
+  memo: { headerStems?: Set<string>; text?: string }
 }
 
 export interface ResumeIndex {
@@ -49,6 +54,14 @@ export function wordStems(lower: string): Set<string> {
   return out
 }
 
+function lazyStems<T extends { lower: string }>(obj: T): T & { readonly stems: Set<string> } {
+  let cached: Set<string> | undefined
+  return Object.defineProperty(obj, "stems", {
+    get: () => (cached ??= wordStems(obj.lower)),
+    enumerable: true
+  }) as T & { readonly stems: Set<string> }
+}
+
 export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
   const text = resume.text
   const sections = resume.sections && resume.sections.length > 0 ? resume.sections : detectSections(text)
@@ -56,15 +69,21 @@ export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
   if (rolesRaw.length === 0) rolesRaw = splitDateRoles(text, sections, now)
   const lines: IndexedLine[] = []
   let offset = 0
-  for (const raw of text.split("\n")) {
+  // Normalised once for the whole text (the folds keep newlines), then split alongside the original.
+  const rawLines = text.split("\n")
+  const foldedLines = foldKeepCase(text).split("\n")
+  const lowerLines = normalizeForMatch(text).split("\n")
+  const aligned = foldedLines.length === rawLines.length && lowerLines.length === rawLines.length
+  for (let li = 0; li < rawLines.length; li++) {
+    const raw = rawLines[li]
     const start = offset
     offset += raw.length + 1
     const trimmed = raw.trim()
     if (!trimmed) continue
     const section = sections.find((s) => start >= s.start && start < Math.max(s.end, s.start + 1))
-    const folded = foldKeepCase(trimmed)
-    const lower = normalizeForMatch(trimmed)
-    lines.push({ text: trimmed, folded, lower, stems: wordStems(lower), section: section ? section.kind : "header", bullet: BULLET.test(trimmed), start })
+    const folded = aligned ? foldedLines[li].trim() : foldKeepCase(trimmed)
+    const lower = aligned ? lowerLines[li].trim() : normalizeForMatch(trimmed)
+    lines.push(lazyStems({ text: trimmed, folded, lower, section: section ? section.kind : "header", bullet: BULLET.test(trimmed), start, memo: {} }))
   }
   const roles: IndexedRole[] = []
   let searchFrom = 0
@@ -97,7 +116,7 @@ export function indexResume(resume: ResumeDocument, now: Date): ResumeIndex {
     const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth()
     const months = (role.endMonth ?? nowMonth) - role.startMonth + 1
     const marginal = months <= 3 || /\b(seasonal|volunteer\w*|temporary|temp|holiday (?:peak|season)|summer job)\b/.test(headerLower)
-    roles.push({ ...role, firstLine, lastLine, headerLower, lower, stems: wordStems(lower), marginal })
+    roles.push(lazyStems({ ...role, firstLine, lastLine, headerLower, lower, marginal, memo: {} }))
   }
   return { lines, roles, hasSections: sections.length > 0 }
 }

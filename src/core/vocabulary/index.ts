@@ -151,7 +151,19 @@ export function entriesForAlias(alias: string): VocabularyEntry[] {
  * Aliases of things that compete with (or are close to) the given accepted aliases: other members of
  * their families, members of related families, and the entries' own `related` phrases.
  */
+const competitorCache = new Map<string, string[]>()
+
 export function competitorAliases(accepted: string[]): string[] {
+  const key = accepted.join("\u0001")
+  const cached = competitorCache.get(key)
+  if (cached) return cached
+  const out = computeCompetitors(accepted)
+  if (competitorCache.size > 2000) competitorCache.clear()
+  competitorCache.set(key, out)
+  return out
+}
+
+function computeCompetitors(accepted: string[]): string[] {
   const acceptedSet = new Set(accepted.map((a) => displayAlias(a).toLowerCase()))
   const groups = new Set<string>()
   const out: string[] = []

@@ -40,7 +40,19 @@ const IRREGULAR: Record<string, string> = {
   spoke: "speak", drove: "drive", thought: "think", took: "take", gave: "give", chose: "choose", rebuilt: "rebuild"
 }
 
+const stemCache = new Map<string, string>()
+
+/** Memoised: resumes repeat the same few thousand words, and stemming runs for every one of them. */
 export function stem(word: string): string {
+  const hit = stemCache.get(word)
+  if (hit !== undefined) return hit
+  const out = computeStem(word)
+  if (stemCache.size > 100_000) stemCache.clear()
+  stemCache.set(word, out)
+  return out
+}
+
+function computeStem(word: string): string {
   let w = word.toLowerCase()
   w = IRREGULAR[w] ?? w
   if (w.length <= 3) return w
