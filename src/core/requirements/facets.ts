@@ -134,6 +134,9 @@ function buildSlots(text: string, mentions: Mention[]): Slot[] {
     } else if (current && current.parenthetical && inParen && !/\)/.test(between)) {
       // Further details inside the same parenthesis share its (optional) slot.
       current.mentions.push(mention)
+    } else if (current && prev && /^[\s-]*$/.test(between) && mention.term.groupId && (prev.term.entry.groups ?? []).includes(mention.term.groupId)) {
+      // "Cerner EHR", "Manhattan WMS": the family's name as the head noun of a member.
+      current.mentions.push(mention)
     } else if (current && prev && prev.term.entry === mention.term.entry) {
       // "Good Clinical Practice (GCP)": the same thing named twice.
     } else {
