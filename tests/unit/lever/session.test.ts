@@ -172,7 +172,9 @@ describe("Sign in with Lever (OAuth)", () => {
     // Two minutes to expiry: inside the refresh margin, so the next call refreshes first.
     await writeVault((vault) => (vault.lever?.kind === "oauth" ? { ...vault, lever: { ...vault.lever, expiresAt: Date.now() + 120_000 } } : vault))
     const client = await getLeverClient()
-    await Promise.all([client.stages(), client.archiveReasons()])
+    // Five parallel calls, one refresh: a second refresh would present the rotated-away token and fail.
+    await Promise.all([client.stages(), client.archiveReasons(), client.stages(), (await getLeverClient()).stages(), client.archiveReasons()])
+    expect((await readConnection())?.needsSignIn).toBe(false)
     const second = (await readVault()).lever
     if (second?.kind !== "oauth") throw new Error("expected OAuth")
     expect(second.accessToken).not.toBe(first.accessToken)
