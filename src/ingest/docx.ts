@@ -31,6 +31,8 @@ export function htmlToText(html: string): string {
   let line = ""
   const listStack: { ordered: boolean; n: number }[] = []
   let cellIndex = 0
+  // Paragraphs inside a table cell stay on the row's line: a row is one line, cells joined by " | ".
+  let cellDepth = 0
   const flush = () => {
     const t = line.replace(/[ \t]+/g, " ").trim()
     if (t.length > 0) out.push(t)
@@ -50,10 +52,18 @@ export function htmlToText(html: string): string {
     }
     if (tag === "img") continue
     if (tag === "td" || tag === "th") {
-      if (!closing && cellIndex++ > 0 && line.trim().length > 0) line += " | "
+      if (closing) cellDepth = Math.max(0, cellDepth - 1)
+      else {
+        cellDepth++
+        if (cellIndex++ > 0 && line.trim().length > 0) line += " | "
+      }
       continue
     }
     if (!BLOCK.has(tag)) continue
+    if (cellDepth > 0 && tag !== "tr" && tag !== "table") {
+      if (line.length > 0 && !/\s$/.test(line)) line += " "
+      continue
+    }
     flush()
     if (tag === "tr") cellIndex = 0
     if (HEADING.test(tag) && !closing && out.length > 0) out.push("")

@@ -9,8 +9,17 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes)
+    return decodeWindows1252(bytes)
   }
+}
+
+// 0x80–0x9F of Windows-1252 (Node's TextDecoder treats the label as ISO-8859-1 and yields C1 controls).
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ"
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = ""
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)
+  return out
 }
 
 /** True when the bytes look like text rather than an unknown binary format. */

@@ -84,23 +84,9 @@ function buildLines(runs: PositionedRun[]): Line[] {
   }
   if (current.length > 0) groups.push(current)
 
-  const lines: Line[] = []
-  for (const group of groups) {
-    group.sort((a, b) => a.x - b.x)
-    // A wide horizontal gap inside a "line" can separate two columns; split there so column detection
-    // sees two lines instead of one line that bridges the gutter.
-    let segment: PositionedRun[] = []
-    for (const run of group) {
-      const prev = segment[segment.length - 1]
-      if (prev && run.x - (prev.x + prev.width) > Math.max(18, 2.2 * Math.max(prev.fontSize, run.fontSize))) {
-        lines.push(makeLine(segment))
-        segment = []
-      }
-      segment.push(run)
-    }
-    if (segment.length > 0) lines.push(makeLine(segment))
-  }
-  return lines
+  // A wide gap inside a baseline group (a right-aligned date, or a second column) stays in the line
+  // here; splitColumns cuts lines at a detected gutter, and a date stays with its title.
+  return groups.map((group) => makeLine(group.sort((a, b) => a.x - b.x)))
 }
 
 function makeLine(runs: PositionedRun[]): Line {
@@ -112,7 +98,11 @@ function makeLine(runs: PositionedRun[]): Line {
       const gap = run.x - prevEnd
       const size = Math.max(prevSize, run.fontSize)
       const needsSpace = gap > 0.15 * size && !/\s$/.test(text) && !/^\s/.test(run.str)
-      if (needsSpace) text += " "
+      // A wide gap separates fields (a title and its right-aligned date, a company and its city): mark
+      // it so the two do not read as one phrase.
+      const fieldBreak = gap > Math.max(18, 2.2 * size) && !/[|•·,;:–—-]\s*$/.test(text) && !/^\s*[|•·,;:–—-]/.test(run.str)
+      if (fieldBreak) text = `${text.trimEnd()} · `
+      else if (needsSpace) text += " "
     }
     text += run.str
     prevEnd = Math.max(prevEnd || -Infinity, run.x + run.width)
@@ -211,9 +201,13 @@ function findGutter(lines: Line[], pageWidth: number): number | null {
   // beside one column of text.
   if (extent(leftRuns) < height * 0.3 || extent(rightRuns) < height * 0.3) return null
   const words = (rs: PositionedRun[]) => rs.reduce((n, r) => n + r.str.trim().split(/\s+/).length, 0)
-  if (words(leftRuns) < 25 || words(rightRuns) < 25) return null
-  const dateShare = (rs: PositionedRun[]) => rs.filter((r) => findDateRanges(r.str).length > 0).length / Math.max(1, rs.length)
-  if (dateShare(rightRuns) > 0.5 || dateShare(leftRuns) > 0.5) return null
+  if (words(leftRuns) < 12 || words(rightRuns) < 12) return null
+  // A "column" of right-aligned dates beside one column of text is not a column: judge by the line
+  // pieces on each side, since a date may arrive as several runs.
+  const pieces = (side: (r: PositionedRun) => boolean) =>
+    lines.map((l) => l.runs.filter(side).map((r) => r.str).join(" ").trim()).filter((t) => t.length > 0)
+  const dateShare = (texts: string[]) => texts.filter((t) => findDateRanges(t).length > 0 || /^\(?\d{4}\)?$/.test(t)).length / Math.max(1, texts.length)
+  if (dateShare(pieces((r) => r.x >= x)) > 0.5 || dateShare(pieces((r) => r.x + r.width <= x)) > 0.5) return null
   return x
 }
 
@@ -336,12 +330,18 @@ function isContinuation(prev: Line, line: Line, blockX0: number, blockWidth: num
   const spaceWidth = line.fontSize * 0.28
   const wrapped = prev.x1 + spaceWidth + firstWordWidth > blockRight + 1
   if (hanging) return true
+  // Back at the bullet's own x after a bullet with a hanging indent: a new item without a glyph.
+  const backAtBullet = !Number.isNaN(bulletTextX) && line.x0 < bulletTextX - 3
   const startsLower = /^[a-z(]/.test(line.text)
   const prevOpen = /[,;&+\-–(/]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by|from|as)$/i.test(prev.text)
   // An open ending ("React, TS, JS (ES2023),") continues on the next line even when the column's right
   // edge is unknown (a sidebar narrower than its widest line).
   if (prevOpen && prev.x1 >= blockX0 + blockWidth * 0.5) return true
   if (!wrapped) return false
+  if (backAtBullet && !startsLower && !prevOpen) return false
+  // A dated header line ("Senior Engineer   Jan 2023 – Present") ends where its date ends, not where a
+  // sentence wrapped.
+  if (findDateRanges(prev.text).length > 0 && !startsLower && !prevOpen) return false
   if (startsLower || prevOpen) return true
   // A finished sentence followed by a capital is as likely a new list item as a wrapped paragraph;
   // keeping the break loses nothing, joining two items would merge their meaning.
