@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { DEFAULT_RUNNER_OPTIONS } from "../../src/background/runner/types"
 import { startExtensionEnv, type ExtensionEnv } from "./harness"
 
 let env: ExtensionEnv
@@ -106,7 +107,7 @@ describe("background analysis survives the worker being stopped", () => {
     const requests = env.sim.state().requests
     const downloads = requests.byEndpoint["GET /v1/opportunities/:id/resumes/:id/download"] ?? 0
     // A download cut off by a stop may be repeated; everything else is fetched once.
-    expect(downloads).toBeLessThanOrEqual(active + stops * 16)
+    expect(downloads).toBeLessThanOrEqual(active + stops * DEFAULT_RUNNER_OPTIONS.leverConcurrency)
     expect(requests.rateLimited).toBe(0)
 
     const analysis = (await readTable("analyses")).find((a) => a.id === analysisId)

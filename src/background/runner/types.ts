@@ -86,7 +86,7 @@ export interface RunnerOptions {
 }
 
 export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
-  leverConcurrency: 16,
+  leverConcurrency: 32,
   cpuConcurrency: 2,
   maxAttempts: 3,
   pollOverlapMs: 3 * 60_000,
