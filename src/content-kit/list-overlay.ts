@@ -140,7 +140,7 @@ export class BadgeView {
 export interface ListOverlay {
   /** One synchronous pass: find rows, reconcile hosts, render known states, ask for unknown ones. */
   pass(): { rows: number }
-  /** Forget cached states (all, or some ids) so the next pass asks again. */
+  /** Marks cached states (all, or some ids) old so the next pass asks again; badges keep showing them meanwhile. */
   invalidate(ids?: string[]): void
   /** Removes every host (shutdown). */
   dispose(): void
@@ -164,10 +164,17 @@ export function createListOverlay(options: {
   const viewsByRow = new WeakMap<Element, BadgeView>()
   let visible = new Map<string, BadgeView>()
 
+  // Marking a state old (rather than forgetting it) keeps the badge showing it until the answer comes.
+  const expire = (id: string) => {
+    const cached = cache.get(id)
+    if (cached) cached.at = -Infinity
+  }
   const onChanged = (id: string) => {
-    cache.delete(id)
+    expire(id)
     options.requestPass()
   }
+  /** After a failed request the ids are asked again soon, not only at the next refresh. */
+  const RETRY_MS = 2000
   const hooks = { background, onChanged, signal }
 
   const fetchStates = (ids: string[]) => {
@@ -186,6 +193,7 @@ export function createListOverlay(options: {
       (error) => {
         for (const id of ids) inFlight.delete(id)
         options.onError?.(error)
+        if (!signal.aborted) setTimeout(options.requestPass, RETRY_MS)
       }
     )
   }
@@ -229,8 +237,7 @@ export function createListOverlay(options: {
       return { rows: found.length }
     },
     invalidate(ids) {
-      if (!ids) cache.clear()
-      else for (const id of ids) cache.delete(id)
+      for (const id of ids ?? [...cache.keys()]) expire(id)
     },
     dispose() {
       for (const view of visible.values()) view.element.remove()

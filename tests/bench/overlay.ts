@@ -137,9 +137,10 @@ export async function benchOverlay(opts: { quick?: boolean } = {}): Promise<Benc
             template.parentElement!.insertBefore(row, template)
             setTimeout(() => {
               observer.disconnect()
+              if (check()) return
               const badge = row.querySelector("lever-screening-badge")
-              reject(new Error(`no badge within 5 s (row ${row.isConnected ? "in" : "out of"} the page, badge ${badge ? badge.getAttribute("data-lever-screening") + " " + badge.getAttribute("data-state") : "missing"})`))
-            }, 5000)
+              reject(new Error(`no badge within 10 s (row ${row.isConnected ? "in" : "out of"} the page, badge ${badge ? badge.getAttribute("data-lever-screening") + " " + badge.getAttribute("data-state") : "missing"})`))
+            }, 10_000)
           }),
         id
       )

@@ -1,5 +1,5 @@
 /** Idempotent badge injection: re-insertion, recycled rows, one message per pass, hostile text. */
-import { beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { createListOverlay } from "~/content-kit/list-overlay"
 import type { BadgeState } from "~/messaging/messages/actions"
@@ -196,5 +196,36 @@ describe("list badges", () => {
     overlay.pass()
     overlay.dispose()
     expect(hosts()).toHaveLength(0)
+  })
+})
+
+describe("list badges when the background is slow or failing", () => {
+  it("keeps showing a known state while it is asked again, and retries after a failure", async () => {
+    vi.useFakeTimers()
+    document.body.innerHTML = listPage(tableRow(1))
+    const { overlay, calls, background, passes } = setup({ [id(1)]: scored(77) })
+    overlay.pass()
+    await vi.advanceTimersByTimeAsync(0)
+    overlay.invalidate()
+    let fail = true
+    const original = background.scores
+    background.scores = async (ids) => {
+      if (!fail) return original(ids)
+      calls.push({ type: "scores", body: ids })
+      throw new Error("The extension's background did not answer.")
+    }
+    overlay.pass()
+    // Still the old state, not "loading", while asking again.
+    expect(hosts()[0].getAttribute("data-state")).toBe("scored")
+    await vi.advanceTimersByTimeAsync(0)
+    expect(passes).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(passes).toHaveLength(1)
+    fail = false
+    overlay.pass()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls.filter((c) => c.type === "scores")).toHaveLength(3)
+    expect(hosts()[0].getAttribute("data-state")).toBe("scored")
+    vi.useRealTimers()
   })
 })
