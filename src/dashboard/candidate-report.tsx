@@ -4,7 +4,7 @@
  * Everything from the resume or Lever is untrusted and rendered as plain text nodes.
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { useEffect, useMemo, useRef, useState } from "react"
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react"
 
 import type { Rubric } from "../core/requirements/model"
 import { CATEGORY_LABELS } from "../core/requirements/model"
@@ -12,7 +12,9 @@ import type { Verdict } from "../core/scoring/result"
 import type { CandidateRow } from "../db/repositories/candidates"
 import { getDb } from "../db/schema"
 import { locatePassages, segmentText } from "./highlight"
-import { PdfPages } from "./pdf-pages"
+
+// pdf.js is most of the dashboard's weight: load it only when a PDF resume is opened.
+const PdfPages = lazy(() => import("./pdf-pages").then((module) => ({ default: module.PdfPages })))
 
 export const VERDICT_LABELS: Record<Verdict, string> = { met: "Met", partial: "Partly met", not_met: "Not met", unclear: "Unclear" }
 
@@ -189,7 +191,9 @@ export function CandidateReport({ row, rubric, position, onPrevious, onNext, onC
         {isPdf && resume?.file && (
           <details open>
             <summary>PDF pages</summary>
-            <PdfPages bytes={resume.file.bytes} label={`Resume of ${row.name}`} />
+            <Suspense fallback={<p className="muted">Loading the PDF viewer…</p>}>
+              <PdfPages bytes={resume.file.bytes} label={`Resume of ${row.name}`} />
+            </Suspense>
           </details>
         )}
       </div>

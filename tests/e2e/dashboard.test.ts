@@ -243,6 +243,51 @@ describe("dashboard with a full-rights key", () => {
   })
 })
 
+describe("dashboard with 2,000 applicants", () => {
+  let env: ExtensionEnv
+  beforeAll(async () => {
+    env = await startExtensionEnv({ sim: { applicantsPerPosting: 2 } })
+  })
+  afterAll(async () => {
+    await env?.close()
+  })
+
+  it("renders the first rows quickly, keeps the DOM small and scrolls to the last candidate", async () => {
+    const N = 2000
+    const now = Date.now()
+    const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
+    const setup = await env.openPage("tabs/dashboard.html")
+    await setup.waitForSelector("h1")
+    await seed(setup, {
+      analyses: [{ id: "big", postingId: "big-posting", postingTitle: "Big posting", status: "running", rubricVersion: 1, engine: "local", includeArchived: false, pollIntervalMinutes: 15, totals: { inputTokens: 0, outputTokens: 0, costUsd: 0 }, createdAt: now, updatedAt: now }],
+      rubrics: [{ analysisId: "big", version: 1, createdAt: now, rubric: { weights: { skills: 100, experience: 0, qualifications: 0, other: 0 }, requirements: [{ id: "r1", text: "SQL", category: "skills", mandatory: true, facets: {} }] } }],
+      applicants: Array.from({ length: N }, (_, i) => ({ id: id(i + 1), postingId: "big-posting", name: `Candidate ${String(i).padStart(4, "0")}`, stageId: "s", stageText: "New applicant", archived: null, tags: [], createdAt: now, updatedAt: now, syncedAt: now })),
+      scores: Array.from({ length: N }, (_, i) => ({ analysisId: "big", opportunityId: id(i + 1), rubricVersion: 1, stale: false, scoredAt: now, result: { status: "scored", score: (i * 7) % 101, meetsAllMandatory: i % 2 === 0, engine: "local", flags: [], verdicts: [{ requirementId: "r1", verdict: i % 2 === 0 ? "met" : "not_met", evidence: [], reason: "" }] } })),
+      jobs: Array.from({ length: N }, (_, i) => ({ id: `big:${id(i + 1)}`, analysisId: "big", opportunityId: id(i + 1), state: "done", attempts: 1, nextAttemptAt: now, updatedAt: now }))
+    })
+    await setup.close()
+
+    const started = Date.now()
+    const page = await env.openPage("tabs/dashboard.html?analysis=big")
+    await page.waitForSelector('[data-testid="candidate-row"]')
+    const firstRowsMs = Date.now() - started
+    const rendered = await page.locator('[data-testid="candidate-row"]').count()
+    expect(rendered).toBeLessThan(80)
+    const viewport = page.getByRole("list", { name: "Candidates" })
+    const scrollStarted = Date.now()
+    await viewport.evaluate((element) => {
+      element.scrollTop = element.scrollHeight
+    })
+    // The lowest-ranked candidate of the second group is the last row.
+    await page.getByRole("button", { name: "Candidate 1999", exact: false }).or(page.locator('[data-testid="candidate-row"]').last()).first().waitFor()
+    const scrollMs = Date.now() - scrollStarted
+    expect(await page.locator('[data-testid="candidate-row"]').count()).toBeLessThan(80)
+    console.log(`2,000 applicants: first rows after ${firstRowsMs} ms (page load included), scrolled to the end in ${scrollMs} ms, ${rendered} rows in the DOM`)
+    expect(firstRowsMs).toBeLessThan(15_000)
+    await page.close()
+  })
+})
+
 describe("dashboard with a read-only key", () => {
   let env: ExtensionEnv
   let seeded: Seeded
