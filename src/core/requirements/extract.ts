@@ -102,7 +102,13 @@ export function splitSentences(text: string): string[] {
 
 /** Splits at a separator (a sticky /y regex) only where it is not inside parentheses or brackets. */
 function splitTopLevel(text: string, separator: RegExp): string[] {
+  return splitTopLevelKeeping(text, separator).parts.map((p) => p.trim()).filter(Boolean)
+}
+
+/** Like splitTopLevel, but keeps every part (even empty) and the separator text between them, to re-join exactly. */
+function splitTopLevelKeeping(text: string, separator: RegExp): { parts: string[]; joiners: string[] } {
   const parts: string[] = []
+  const joiners: string[] = []
   let depth = 0
   let last = 0
   for (let i = 0; i < text.length; i++) {
@@ -115,13 +121,14 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
       const m = separator.exec(text)
       if (m && m.index === i) {
         parts.push(text.slice(last, i))
+        joiners.push(m[0])
         i += m[0].length - 1
         last = i + 1
       }
     }
   }
   parts.push(text.slice(last))
-  return parts.map((p) => p.trim()).filter(Boolean)
+  return { parts, joiners }
 }
 
 const NUMBER_WORD = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
@@ -130,7 +137,7 @@ const YEARS_SUBCLAUSE = new RegExp(`^(?:at least|a minimum of|minimum of|min\\.?
 const REQUIREMENT_HEAD = new RegExp(
   `^(?:(?:will|must|should)\\s+(?:also\\s+)?(?:have|hold|possess|bring)\\s+|(?:will|must|should)\\s+(?:also\\s+)?be\\s+(?=\\w+\\s+(?:in|with|to)\\b))?` +
   `(?:(?:a|an|the|strong|solid|excellent|proven|demonstrated|deep|good|working|advanced|hands-on|practical|prior|previous|professional|relevant|some|basic|in-depth|thorough|extensive|familiarity|direct)\\s+){0,3}` +
-  `(?:experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|(?:bachelor|master|associate|graduate|university|college|undergraduate|postgraduate)'?s?\\s+degree|(?:at least |a minimum of |minimum of |minimum |over |more than )?${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
+  `(?:(?:current|valid|active|unrestricted)\\s+\\S+|experience|knowledge|familiarity|proficiency|understanding|ability|abilities|expertise|background|track record|portfolio|certification|degree|(?:bachelor|master|associate|graduate|university|college|undergraduate|postgraduate)'?s?\\s+degree|(?:at least |a minimum of |minimum of |minimum |over |more than )?${NUMBER_WORD}\\+?\\s*(?:years?|yrs))\\b`, "i")
 
 /**
  * Splits one bullet or clause into separate requirements: at semicolons, before "with/including
@@ -169,33 +176,59 @@ export function splitCompound(text: string): string[] {
   })
   // "someone with 3+ years of X, experience in Y, and a bachelor's degree": a comma before a new requirement.
   parts = parts.flatMap((p) => {
-    const pieces = splitTopLevel(p, /,\s+(?:and\s+|as well as\s+)?/y)
+    // After a colon the commas list the parts of one requirement ("Advanced Excel: pivot tables, …").
+    if (p.includes(":")) return [p]
+    const { parts: pieces, joiners } = splitTopLevelKeeping(p, /,\s+(?:and\s+|as well as\s+)?/y)
     if (pieces.length < 2) return [p]
     const merged: string[] = [pieces[0]!]
-    const joiners = [...p.matchAll(/,\s+(?:and\s+|as well as\s+)?/g)].map((m) => m[0])
     for (let i = 1; i < pieces.length; i++) {
       const piece = pieces[i]!
       const previous = merged[merged.length - 1]!
-      if (REQUIREMENT_HEAD.test(piece) && previous.split(/\s+/).length >= 3 && piece.split(/\s+/).length >= 3) merged.push(piece)
+      const startsRequirement = (REQUIREMENT_HEAD.test(piece) && piece.split(/\s+/).length >= 3) || /^(?:strong|solid|excellent|advanced|deep|good|working knowledge|hands-on|proven|demonstrated)\s+\S+/i.test(piece)
+      if (startsRequirement && previous.split(/\s+/).length >= 3) merged.push(piece)
       else merged[merged.length - 1] = `${previous}${joiners[i - 1] ?? ", "}${piece}`
     }
     return merged
   })
   parts = parts.flatMap((p) => {
-    const pieces = splitTopLevel(p, /,?\s+and\s+/y)
+    const { parts: pieces, joiners } = splitTopLevelKeeping(p, /,?\s+and\s+/y)
     if (pieces.length < 2) return [p]
     // Re-join pieces that do not start a new requirement on their own.
     const merged: string[] = [pieces[0]!]
-    const joiners = [...p.matchAll(/,?\s+and\s+/g)].map((m) => m[0])
     for (let i = 1; i < pieces.length; i++) {
       const piece = pieces[i]!
       const previous = merged[merged.length - 1]!
-      if (REQUIREMENT_HEAD.test(piece) && previous.split(/\s+/).length >= 2 && piece.split(/\s+/).length >= 3) merged.push(piece)
+      const tail = pieces.slice(i).join(" and ")
+      if (REQUIREMENT_HEAD.test(piece) && previous.split(/\s+/).length >= 2 && tail.split(/\s+/).length >= 3) merged.push(piece)
       else merged[merged.length - 1] = `${previous}${joiners[i - 1] ?? " and "}${piece}`
     }
     return merged
   })
   return parts.map((p) => p.trim()).filter((p) => p.length > 1)
+}
+
+/** "… is a plus", "… are required": a clause that carries its own verdict. */
+const OWN_PREDICATE = "(?:is|are|would be|will be)\\s+(?:(?:a|an)\\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|must|mandatory|essential|desirable|helpful|nice to have)\\b"
+
+const OWN_PREDICATE_RE = new RegExp(`\\b${OWN_PREDICATE}`, "i")
+
+/** Splits "A is required and B is a plus" at the "and" between two clauses that each carry a verdict. */
+function splitBetweenVerdicts(clause: string): string[] {
+  const { parts: pieces, joiners } = splitTopLevelKeeping(clause, /,?\s+and\s+/y)
+  if (pieces.length < 2) return [clause]
+  const out: string[] = []
+  let current = pieces[0]!
+  for (let i = 1; i < pieces.length; i++) {
+    const rest = pieces.slice(i).join(" and ")
+    if (OWN_PREDICATE_RE.test(current) && OWN_PREDICATE_RE.test(rest)) {
+      out.push(current)
+      current = pieces[i]!
+    } else {
+      current = `${current}${joiners[i - 1] ?? " and "}${pieces[i]}`
+    }
+  }
+  out.push(current)
+  return out
 }
 
 /** Clauses of a prose sentence: requirement cues often sit in one clause of a longer sentence. */
@@ -208,6 +241,8 @@ function splitProseClauses(sentence: string): string[] {
   // a colon followed by a list elaborates the same requirement and stays.
   clauses = clauses.flatMap((c) => splitTopLevel(c, /:\s+(?=(?:we|you|our|this|they|it|the team|there)\b)/iy))
   clauses = clauses.flatMap((c) => splitTopLevel(c, /,\s+(?:so|but|and so|yet|which means|while)\s+(?=\S)/iy))
+  // "X is a bonus, and Y is a big plus": two statements, each with its own verdict.
+  clauses = clauses.flatMap(splitBetweenVerdicts)
   return clauses
 }
 
@@ -326,6 +361,7 @@ const LEAD_IN = new RegExp(
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
     "(?:the )?candidates? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:someone|a candidate|candidates|applicants|a person|an individual|people)(?: who (?:has|have|is|are|can)| with)",
+    "(?:the )?applicants? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
     "(?:must|should|will)(?: also)? (?:have|be|hold|possess|bring)",
     "we (?:require|need|want|expect|are seeking|seek)(?: (?:someone|a candidate|candidates|applicants|people|a person|an individual))?(?: (?:who (?:is|are|has|have|can)|with|to (?:be|have)))?",
@@ -352,7 +388,10 @@ export function cleanRequirementText(raw: string): string {
   // "You care about…" / "You demonstrate…": the verb stays, the pronoun goes.
   t = t.replace(/^you\s+(?=[a-z]+\b)(?!(?:will|would|can|could|may|might|must|should|shall)\b)/i, "")
   t = t.replace(/\s*\((?:required|preferred|mandatory|must[- ]have|must|nice[- ]to[- ]have|a plus|optional|desired|bonus|strongly preferred|essential|ideal(?:ly)?)\)\s*/gi, " ")
-  t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b.*$/i, "")
+  // "X is required, or an ADN with …" / "X are essential, including Y": the predicate goes, an
+  // alternative or elaboration stays; anything else after it ("as the role involves travel") goes.
+  t = t.replace(/[,;]?\s+(?:is|are|would be|will be)\s+(?:(?:a|an)\s+)?(?:(?:real|big|huge|strong|definite|major|significant|nice|great)\s+)?(?:plus|bonus|advantage|asset|preferred|required|a must|mandatory|essential|desirable|desired|nice[- ]to[- ]have|helpful|beneficial|welcome|strongly preferred|highly (?:desirable|preferred|valued))\b(?:\s+but not (?:required|essential|mandatory))?(.*)$/i, (_m, rest: string) =>
+    /^,?\s*(?:or|including|especially|ideally|preferably|such as|for example|e\.g\.|in particular)\b/i.test(rest) ? `${/^,/.test(rest) ? "" : ","}${rest}` : "")
   t = t.replace(/(?<!\bas)[,;\s]+(?:(?:highly|strongly|very|much|greatly)\s+)?(?:preferred|required|a plus|is a must|desired|desirable|valued|appreciated|mandatory|an asset|a bonus|an advantage|nice to have)\s*[.!]?$/i, "")
   // "…, with at least one of those years spent leading": once split off, the piece must stand alone.
   t = t.replace(/\b(one|1) of (?:those|these|them|which)(?: years)?\b/i, "$1 year").replace(/\b(two|three|four|five|\d+) of (?:those|these|them|which)(?: years)?\b/i, "$1 years")
@@ -416,7 +455,7 @@ function looksLikeRequirementPhrase(text: string): boolean {
 }
 
 /** Sentences about the employer ("We will ask you…", "Our team…") are not demands on the candidate. */
-const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|'re looking for|want))/i
+const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|are seeking|seek|want|would love|'d love)|'re (?:looking for|seeking)|'d (?:like|love))/i
 
 /**
  * "Founded in 1998, Northwind Controls has 25 years of experience…": a named organisation doing or
@@ -424,7 +463,7 @@ const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|
  */
 function aboutAnOrganisation(clause: string): boolean {
   const main = clause.replace(/^(?:founded|established|headquartered|based|started|since|for over|for more than)\b[^,]{0,60},\s*/i, "")
-  return /^(?:the\s+)?(?:[A-Z][\w&.'-]*\s+){1,4}(?:has|have|had|serves|builds|makes|runs|helps|provides|offers|was|were|partners|employs|operates|brings|is (?:a|an|the|one)\b)/.test(main)
+  return /^(?:the\s+)?(?:[A-Z][\w&.'-]*\s+){1,4}(?:has|have|had|serves|builds|makes|runs|helps|provides|offers|was|were|partners|employs|operates|brings|is (?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:plus|bonus|must|advantage|asset|requirement)\b))/.test(main)
 }
 
 /** A one-sentence paragraph in a duties section is a duty line (DOCX and plain text lose the bullets). */
@@ -498,7 +537,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, stric
         if (!(strictProse ? STRONG_REQUIREMENT_CUE : REQUIREMENT_CUE).test(cueText)) continue
         if (EMPLOYER_SUBJECT.test(clause) || aboutAnOrganisation(clause)) continue
         // "We are looking for a X to lead our team" introduces the role, it does not ask for anything.
-        if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
+        if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring) (?:a|an|the|our|two|several|multiple)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
         if (/^(?:this|it) is (?:a|an)\b/i.test(clause)) continue
         out.push({ raw: clause, sectionDefault: true, kind: "requirement" })
       }

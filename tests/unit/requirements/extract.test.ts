@@ -287,6 +287,53 @@ describe("more phrasings written for these tests", () => {
   })
 })
 
+describe("prose-only Lever postings written for these tests (lists is empty)", () => {
+  const prose = (file: string) => extractRequirements(readJson(path.join(OWN, file)))
+
+  it("mechanical design: 'you will need … and at least N years', 'essential, including', 'helpful but not required'", () => {
+    const { requirements, suggestions } = prose("mechanical-design-engineer-prose.json")
+    expect(requirements.map((r) => [r.text, r.category, r.mandatory])).toEqual([
+      ["Bachelor's degree in mechanical engineering", "qualifications", true],
+      ["At least three years of experience designing mechanical assemblies for production", "experience", true],
+      ["Strong SolidWorks skills, including surfacing and large assemblies", "skills", true],
+      ["Fluent in GD&T (ASME Y14.5)", "skills", true],
+      ["Experience with castings or injection-molded parts", "skills", false],
+      ["Experience with FEA", "skills", false],
+      ["Familiarity with PDM or PLM systems such as SolidWorks PDM or Windchill", "skills", false],
+      ["Able to lift 40 pounds when handling prototypes", "other", true]
+    ])
+    expect(suggestions).toHaveLength(1)
+  })
+
+  it("nursing: 'applicants must hold X and current Y', \"we're looking for at least\", 'required, or …'", () => {
+    const { requirements } = prose("picu-nurse-prose.json")
+    expect(requirements.map((r) => [r.text, r.category, r.mandatory])).toEqual([
+      ["Active RN license in Michigan", "qualifications", true],
+      ["Current PALS and BLS certifications", "qualifications", true],
+      ["At least two years of pediatric acute care experience", "experience", true],
+      ["PICU or NICU experience", "experience", false],
+      ["BSN, or an ADN with enrollment in a BSN program within one year of hire", "qualifications", true],
+      ["CCRN (Pediatric) certification", "qualifications", false],
+      ["Comfortable with central lines, arterial lines and ventilated patients", "skills", true]
+    ])
+    // "young adults" describes the patients, not the candidate.
+    expect(requirements.every((r) => !r.fairnessFlags)).toBe(true)
+  })
+
+  it("data science: 'the ideal candidate has A, B, and C', 'a bonus', 'a big plus', 'a must'", () => {
+    const { requirements } = prose("data-scientist-prose.json")
+    expect(requirements.map((r) => [r.text, r.mandatory])).toEqual([
+      ["Master's degree in statistics, economics, computer science or a related quantitative field", true],
+      ["2+ years of experience building predictive models in Python", true],
+      ["Solid SQL", true],
+      ["Experience with time-series methods (ARIMA, Prophet or gradient boosting for forecasting)", true],
+      ["Familiarity with dbt and a cloud data warehouse like Snowflake or BigQuery", false],
+      ["Retail or supply-chain experience", false],
+      ["Strong written communication", true]
+    ])
+  })
+})
+
 describe("employer prose next to proper lists", () => {
   it("ignores the company's own years and certifications in the description (field service)", () => {
     const { requirements, suggestions } = extractRequirements(readJson(path.join(OWN, "field-service-technician.json")))
@@ -318,7 +365,11 @@ describe("building blocks", () => {
     ["Advanced SQL skills and demonstrated experience working with large datasets", ["Advanced SQL skills", "demonstrated experience working with large datasets"]],
     ["Bachelor's degree required; Master's preferred", ["Bachelor's degree required", "Master's preferred"]],
     ["Knowledge of React (hooks and context) and TypeScript", ["Knowledge of React (hooks and context) and TypeScript"]],
-    ["5+ years in retail, including 2 years as a store manager", ["5+ years in retail", "2 years as a store manager"]]
+    ["5+ years in retail, including 2 years as a store manager", ["5+ years in retail", "2 years as a store manager"]],
+    ["Experience with React (hooks and context) and TypeScript, and experience with GraphQL", ["Experience with React (hooks and context) and TypeScript", "experience with GraphQL"]],
+    ["someone with 3+ years of B2B sales, experience in SaaS, and a bachelor's degree", ["someone with 3+ years of B2B sales", "experience in SaaS", "a bachelor's degree"]],
+    ["Advanced Excel skills: pivot tables, XLOOKUP, and working with large data sets", ["Advanced Excel skills: pivot tables, XLOOKUP, and working with large data sets"]],
+    ["An active RN license in Ohio and current BLS certification", ["An active RN license in Ohio", "current BLS certification"]]
   ])("splitCompound(%j)", (input, expected) => {
     expect(splitCompound(input)).toEqual(expected)
   })
@@ -395,6 +446,15 @@ describe("building blocks", () => {
     [null, "prose"]
   ] as const)("classifyHeading(%j) is %s", (heading, role) => {
     expect(classifyHeading(heading)).toBe(role)
+  })
+
+  it("splits 'A is required and B is a plus' into two verdicts, but not 'A and B is a bonus'", () => {
+    const { requirements } = extractRequirements("Strong SQL is required and Python is a plus. Familiarity with dbt and Snowflake is a bonus.")
+    expect(requirements.map((r) => [r.text, r.mandatory])).toEqual([
+      ["Strong SQL", true],
+      ["Python", false],
+      ["Familiarity with dbt and Snowflake", false]
+    ])
   })
 
   it("merges duplicates and keeps the requirement mandatory when either copy is", () => {
