@@ -175,7 +175,14 @@ export async function buildLeverClient(options: {
       limiter,
       performAs,
       retry,
-      auth: async () => header,
+      // A saved connection re-reads the vault per request, so Disconnect stops work already under way.
+      auth: persistent
+        ? async () => {
+            const saved = (await readVault()).lever
+            if (saved?.kind !== "api_key") throw notConnected()
+            return basicAuth(saved.apiKey)
+          }
+        : async () => header,
       onUnauthorized: persistent
         ? async () => {
             await markNeedsSignIn()

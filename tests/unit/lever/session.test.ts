@@ -241,6 +241,14 @@ describe("act as, disconnect, delete all data, retention", () => {
     expect((await getLeverClient()).performAs).toBeUndefined()
   })
 
+  it("disconnect stops a client already handed out", async () => {
+    await ask("connect-api-key", { environment: "production", apiKey: sim.keys.full })
+    const client = await getLeverClient()
+    expect((await client.stages()).length).toBeGreaterThan(0)
+    await ask("disconnect", {})
+    await expect(client.stages()).rejects.toMatchObject({ code: "not_connected" })
+  })
+
   it("disconnect forgets every secret at once", async () => {
     await ask("connect-oauth", { environment: "production", clientId: sim.oauthApp.clientId, clientSecret: sim.oauthApp.clientSecret })
     await ask("save-llm-settings", { engine: "llm", baseUrl: llm.baseURL, model: "test-model", blindMode: false, apiKey: "sk-test-llm-key-1234567890" })
