@@ -18,6 +18,7 @@ import { LlmError } from "../llm/port"
 import type { Rubric } from "../requirements/model"
 import { CATEGORY_LABELS } from "../requirements/model"
 import type { ResumeDocument } from "../resume/model"
+import { redactPii } from "../resume/redact"
 import { aggregate } from "./aggregate"
 import { groundVerdicts } from "./grounding"
 import { detectInjectionText, hiddenTextFlag, needsReviewResult } from "./local-engine"
@@ -109,31 +110,13 @@ export interface LlmScoreOptions {
   /** Blind mode: redact the candidate's name and contact details before anything is sent. */
   blind?: boolean
   candidateName?: string
-  /** The redaction to use in blind mode (the ingestion module's redactPii); a basic one otherwise. */
+  /** The redaction to use in blind mode; the resume module's redactPii by default. */
   redact?: (text: string, opts: { candidateName?: string }) => string
   /** USD per million tokens. */
   prices?: { inputPerMillion: number; outputPerMillion: number }
   rubricVersion?: number
   maxOutputTokens?: number
   signal?: AbortSignal
-}
-
-/**
- * A conservative redaction used when the caller has none: e-mail addresses, phone numbers, URLs and
- * every word of the candidate's name. (The ingestion module's redactPii does more; pass it in.)
- */
-export function basicRedact(text: string, opts: { candidateName?: string }): string {
-  let out = text
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, "[email]")
-    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, "[link]")
-    .replace(/\b(?:linkedin\.com|github\.com)\/\S+/gi, "[link]")
-    .replace(/(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b/g, "[phone]")
-  const parts = (opts.candidateName ?? "").split(/[\s,]+/).filter((p) => p.length >= 2)
-  for (const part of parts) {
-    const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    out = out.replace(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "giu"), "[name]")
-  }
-  return out
 }
 
 function addUsage(total: LlmUsage, more: LlmUsage): LlmUsage {
@@ -194,7 +177,7 @@ export async function scoreWithLlm(rubric: Rubric, resume: ResumeDocument, opts:
   const injection = detectInjectionText(resume.text)
   if (injection) flags.push(injection)
 
-  const text = opts.blind ? (opts.redact ?? basicRedact)(resume.text, { candidateName: opts.candidateName }) : resume.text
+  const text = opts.blind ? (opts.redact ?? redactPii)(resume.text, { candidateName: opts.candidateName }) : resume.text
   const messages = buildScoringMessages(rubric, text)
   let usage: LlmUsage = { inputTokens: 0, outputTokens: 0 }
   let model = opts.port.model
