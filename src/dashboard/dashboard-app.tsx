@@ -91,7 +91,11 @@ export function DashboardApp() {
   const analyses = useLiveQuery(() => db.analyses.toArray(), [])
   const analysis = useLiveQuery(() => (analysisId ? db.analyses.get(analysisId) : undefined), [analysisId])
   const progress = useLiveQuery(() => (analysisId ? loadProgress(db, analysisId) : undefined), [analysisId])
-  const rows = useLiveQuery(() => (analysis ? loadCandidateRows(db, analysis) : undefined), [analysis])
+  // Depend on the fields the join needs, not the row: the runner rewrites the analysis row (progress) after
+  // every job, and re-reading 2,000 applicants for that would be wasted work. Dexie re-runs the query
+  // whenever the tables it read change anyway.
+  const rowsKey = analysis ? { id: analysis.id, postingId: analysis.postingId, includeArchived: analysis.includeArchived } : undefined
+  const rows = useLiveQuery(() => (rowsKey ? loadCandidateRows(db, rowsKey) : undefined), [rowsKey?.id, rowsKey?.postingId, rowsKey?.includeArchived])
   const rubric = useLiveQuery(() => (analysis ? loadRubric(db, analysis.id, analysis.rubricVersion) : undefined), [analysis?.id, analysis?.rubricVersion])
 
   const [filters, setFilters] = useState<TableFilters>(DEFAULT_FILTERS)

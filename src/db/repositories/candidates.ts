@@ -71,7 +71,7 @@ export function buildCandidateRow(
 
 const ACTING_KINDS = new Set<AuditRow["action"]>(["archive", "stage", "tag"])
 
-export async function loadCandidateRows(db: ScreeningDb, analysis: AnalysisRow): Promise<CandidateRow[]> {
+export async function loadCandidateRows(db: ScreeningDb, analysis: Pick<AnalysisRow, "id" | "postingId" | "includeArchived">): Promise<CandidateRow[]> {
   const [applicants, scores, jobs, audit] = await Promise.all([
     db.applicants.where("postingId").equals(analysis.postingId).toArray(),
     db.scores.where("analysisId").equals(analysis.id).toArray(),
