@@ -108,7 +108,8 @@ const RULES: FairnessRule[] = [
   },
   {
     attribute: "nationality",
-    pattern: /\b(?:citizens?(?:hip)?|nationals? only|nationality|passport holders?)\b/i,
+    // "Citizens" alone is often the public served ("experience serving citizens"), so only demands count.
+    pattern: /\b(?:citizenship|must be (?:a |an )?(?:[a-z.]+\s+)?citizens?|citizens? only|(?:u\.?s\.?|uk|eu|american|british|canadian|australian|german|french|indian|chinese|[a-z]+ian) citizens?|nationals? only|nationality|passport holders?)\b/i,
     explanation: "Citizenship or nationality goes beyond legal work authorisation. Unless a law or security clearance requires it, ask whether the candidate is authorised to work in the country.",
     unless: /\b(?:security clearance|clearance|itar|export[- ]control(?:led)?|\bear\b|public trust|government contract)\b/i
   },

@@ -30,6 +30,7 @@ describe("checkFairness flags protected attributes and their proxies", () => {
     ["No children or family commitments", "marital_status"],
     ["US citizens only", "nationality"],
     ["Must hold German citizenship", "nationality"],
+    ["Must be a Canadian citizen", "nationality"],
     ["Native English speaker", "national_origin"],
     ["Native-level fluency in French", "national_origin"],
     ["English as a first language", "national_origin"],
@@ -76,7 +77,10 @@ describe("checkFairness flags protected attributes and their proxies", () => {
     "Security clearance: US citizenship required for this government contract",
     "Working knowledge of OSHA standards",
     "Current forklift certification",
-    "Hands-on experience with REDCap"
+    "Hands-on experience with REDCap",
+    "Experience serving citizens in a public-facing role",
+    "Recent experience with Kubernetes",
+    "Cloud-native architecture"
   ])("%j is not flagged", (text) => {
     expect(checkFairness(text)).toEqual([])
   })
