@@ -75,11 +75,16 @@ describe("background analysis survives the worker being stopped", () => {
         .poll(async () => (await readTable("scores")).filter((s) => s.analysisId === analysisId).length, { timeout: 90_000, interval: 250 })
         .toBeGreaterThanOrEqual(Math.min(threshold, active - 1))
       await remember()
+      const before = await env.serviceWorker()
+      await before.evaluate(() => ((globalThis as any).__beforeStop = true))
       await env.stopWorkers()
       stops += 1
       await page.waitForTimeout(300)
       // Any message wakes the worker; its resume-on-start pass must pick the queue up again.
       await send("ping", {})
+      // It really is a new worker: nothing of the old one's memory survived.
+      const after = await env.serviceWorker()
+      expect(await after.evaluate(() => (globalThis as any).__beforeStop ?? false)).toBe(false)
     }
     expect(stops).toBe(3)
 
