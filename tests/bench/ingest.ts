@@ -19,7 +19,13 @@ export interface BenchResult {
   ok?: boolean
 }
 
-const SHARED = resolve(__dirname, "../../../shared")
+// The shared folder sits beside the repository (../shared from its root); SHARED_DIR overrides.
+const SHARED =
+  process.env.SHARED_DIR ??
+  [typeof __dirname === "string" ? resolve(__dirname, "../../../shared") : "", resolve(process.cwd(), "../shared")].find(
+    (dir) => dir && existsSync(join(dir, "fixtures"))
+  ) ??
+  resolve(process.cwd(), "../shared")
 const ROOTS = [join(SHARED, "fixtures"), join(SHARED, "eval-dev", "pdf")]
 const MEDIAN_BUDGET_MS = 100
 
