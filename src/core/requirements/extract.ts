@@ -348,6 +348,7 @@ const LEAD_IN = new RegExp(
   [
     "(?:and|but|so|also|additionally|plus|ideally|preferably|optionally),?",
     "to (?:participate|apply|qualify|be considered|join|succeed|be eligible)[^,]{0,60},",
+    "(?:in this role|in this position|for this role|for this position|to do this job well|in addition),?",
     "(?:to be successful|to succeed|to thrive)(?: in this (?:role|position))?,?(?: you(?:'ll| will)? (?:also )?need(?: to (?:have|be))?)?",
     "(?:this position|this role|the role|the position|the job) (?:requires?|calls for)",
     "you(?:'ll| will)? (?:also )?(?:need|require)(?: to (?:have|be|hold|possess|bring|demonstrate))?",

@@ -388,7 +388,8 @@ describe("building blocks", () => {
     ["We'd love it if you have experience with Figma", "Experience with Figma"],
     ["Bonus: experience with Rust", "Experience with Rust"],
     ["(Preferred) Experience with SAP", "Experience with SAP"],
-    ["dbt or Airflow", "dbt or Airflow"]
+    ["dbt or Airflow", "dbt or Airflow"],
+    ["In this role you'll need a valid CDL", "Valid CDL"]
   ])("cleanRequirementText(%j)", (input, expected) => {
     expect(cleanRequirementText(input)).toBe(expected)
   })
@@ -455,6 +456,12 @@ describe("building blocks", () => {
       ["Python", false],
       ["Familiarity with dbt and Snowflake", false]
     ])
+  })
+
+  it("tells duties from requirements in 'you will …' sentences", () => {
+    const { requirements, suggestions } = extractRequirements("In this role, you will need strong Excel skills. You will be responsible for the monthly close. You will have 3+ years of experience in AP.")
+    expect(requirements.map((r) => r.text)).toEqual(["Strong Excel skills", "3+ years of experience in AP"])
+    expect(suggestions.map((s) => s.text)).toEqual(["Be responsible for the monthly close"])
   })
 
   it("merges duplicates and keeps the requirement mandatory when either copy is", () => {
