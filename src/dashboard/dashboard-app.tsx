@@ -12,6 +12,7 @@ import { rejectCandidates, shortlistCandidates, undoAction, type ActionResponse,
 import { controlAnalysis, retryApplicant } from "../messaging/messages/analysis"
 import { send } from "../messaging/send"
 import { describeFailure } from "../ui/errors"
+import { LeverHealthBanner } from "../ui/lever-health"
 import type { VirtualListHandle } from "../ui/virtual-list"
 import { RejectDialog, ResultsDialog, Toast, type ActionKind, type ActionOutcome } from "./action-dialogs"
 import { AuditLog } from "./audit-log"
@@ -387,6 +388,7 @@ export function DashboardApp() {
         </label>
       </div>
 
+      <LeverHealthBanner />
       {analyses && analyses.length === 0 && (
         <p className="empty">No analysis yet. Open the extension's popup on a posting and confirm its requirements to start one.</p>
       )}

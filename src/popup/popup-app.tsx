@@ -6,6 +6,7 @@ import type { AnalysisRow, PostingRow } from "../db/schema"
 import { getConnectionStatus, type ConnectionStatus } from "../messaging/messages/connection-status"
 import { send } from "../messaging/send"
 import { describeFailure } from "../ui/errors"
+import { LeverHealthBanner } from "../ui/lever-health"
 import { AnalysisSetup } from "./analysis-setup"
 import { PostingPicker } from "./posting-picker"
 
@@ -42,6 +43,7 @@ export function PopupApp() {
           <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>Open options to connect</button>
         </div>
       )}
+      {status.state === "ready" && status.connection.connected && <LeverHealthBanner />}
       {status.state === "ready" && status.connection.connected && !picked && (
         <PostingPicker onPick={(posting, analysis) => setPicked({ posting, analysis })} onOpenDashboard={openDashboard} />
       )}

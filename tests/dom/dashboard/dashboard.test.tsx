@@ -404,3 +404,16 @@ describe("dashboard: analysis controls", () => {
     expect(calls[1]).toEqual(["control", { analysisId: "an-1", action: "pause" }])
   })
 })
+
+describe("dashboard: Lever health", () => {
+  it("says once, in words, that Lever is unavailable", async () => {
+    await seedAnalysis(TRIO)
+    await getDb().settings.put({ key: "lever-health", value: { state: "unavailable", message: "Lever is down for maintenance.", since: Date.now() } })
+    openDashboard()
+    expect(await screen.findByTestId("lever-health")).toHaveTextContent("Lever is down for maintenance.")
+    await act(async () => {
+      await getDb().settings.put({ key: "lever-health", value: { state: "ok" } })
+    })
+    await waitFor(() => expect(screen.queryByTestId("lever-health")).toBeNull())
+  })
+})
