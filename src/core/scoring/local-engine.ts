@@ -141,7 +141,7 @@ function isListLike(line: IndexedLine): boolean {
 }
 
 function computeListLike(line: IndexedLine): boolean {
-  const commas = (line.text.match(/[,;|•]/g) ?? []).length
+  const commas = (line.text.match(/[,;|•·]/g) ?? []).length
   const words = line.text.split(/\s+/).length
   const wordsPerItem = words / (commas + 1)
   if (commas >= 2 && wordsPerItem < 4) return true
@@ -554,8 +554,15 @@ interface RubricTerms {
 
 function rubricTerms(requirements: readonly { id: string; facets: RequirementFacets }[]): RubricTerms {
   const matchers: RubricTerms["matchers"] = []
+  // The same skill asked for by several requirements is one term of the rubric, not several.
+  const seen = new Set<string>()
   for (const r of requirements) {
-    for (const item of [...(r.facets.skills ?? []), ...(r.facets.credentials ?? [])]) matchers.push({ requirementId: r.id, matcher: compileMatcher(item.aliases) })
+    for (const item of [...(r.facets.skills ?? []), ...(r.facets.credentials ?? [])]) {
+      const key = [...item.aliases].sort().join("\u0001")
+      if (seen.has(key)) continue
+      seen.add(key)
+      matchers.push({ requirementId: r.id, matcher: compileMatcher(withName(item)) })
+    }
   }
   return { matchers }
 }
@@ -579,6 +586,23 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     blocks.set(key, list)
   })
   let flag: ResultFlag | undefined
+  // A single line packed with the rubric's terms (hidden text that leaked into the visible text, or a
+  // keyword line inside a role) is stuffing wherever it sits: real sentences carry a few terms each.
+  const dense = Math.max(6, Math.ceil(terms.matchers.length * 0.6))
+  index.lines.forEach((line, i) => {
+    if (lines.has(i)) return
+    let found = 0
+    for (const t of terms.matchers) if (matchLine(t.matcher, line) >= 0) found++
+    const words = line.text.split(/\s+/).length
+    if (found >= dense && words / found < 5) {
+      lines.add(i)
+      flag = {
+        kind: "keyword_stuffing",
+        message: `A line names ${found} of the ${terms.matchers.length} requirement terms in ${words} words; it was not counted as evidence.`,
+        detail: line.text.slice(0, 200)
+      }
+    }
+  })
   for (const block of blocks.values()) {
     const inBlock = new Set<number>()
     terms.matchers.forEach((t, k) => {

@@ -201,3 +201,20 @@ B.S. Biology, Hill College, 2019`
     expect(a).toEqual(b)
   })
 })
+
+describe("leaked hidden keywords", () => {
+  it("a line packed with the rubric's terms counts for nothing even outside a skills section", () => {
+    const rubric: Rubric = {
+      requirements: ["Experience with React", "TypeScript in production", "Jest or Vitest unit tests", "Playwright or Cypress end-to-end tests", "Storybook", "WCAG accessibility", "Next.js"].map((t, i) =>
+        requirement(t, "skills", true, `r${i + 1}`)
+      ),
+      weights: EQUAL_WEIGHTS
+    }
+    const base = "EXPERIENCE\nWeb Designer, Print Co — 2016 to present\n- Built WordPress sites with PHP and jQuery for local businesses."
+    const leaked = `${base}\nReact TypeScript Jest Vitest Playwright Cypress Storybook WCAG Next.js`
+    const a = scoreLocal(rubric, resume(base), { now: NOW })
+    const b = scoreLocal(rubric, resume(leaked), { now: NOW })
+    expect(b.score).toBe(a.score)
+    expect(b.flags.some((f) => f.kind === "keyword_stuffing")).toBe(true)
+  })
+})
