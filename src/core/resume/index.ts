@@ -4,7 +4,7 @@ export { buildResumeDocument, failedDocument, type ExtractedText } from "./docum
 export { findDateRanges, formatMonth, monthIndex, monthOf, parseDateRange, totalExperienceMonths, type MonthSpan, type ParsedDateRange } from "./dates"
 export { detectSections, headingKind } from "./sections"
 export { extractRoles } from "./roles"
-export { fromLeverParsedData, describeRole, type LeverParsedData, type LeverPosition, type LeverSchool } from "./lever-parsed"
+export { fromLeverParsedData, withLeverFallback, describeRole, type LeverParsedData, type LeverPosition, type LeverSchool } from "./lever-parsed"
 export { redactPii, foldAccents, PLACEHOLDER, type RedactOptions } from "./redact"
 export { normaliseText } from "./text"
 export { layoutPages, layoutPage, repairHyphenation, type PageRuns, type PositionedRun } from "./layout"

@@ -147,3 +147,24 @@ export function fromLeverParsedData(parsedData: unknown, now: Date = new Date())
 export function describeRole(role: DatedRole): string {
   return `${formatMonth(role.startMonth)} – ${role.endMonth === null ? "present" : formatMonth(role.endMonth)}`
 }
+
+/** File statuses for which Lever's own parse is a better source than nothing. */
+const FALLBACK_STATUSES = new Set(["unsupported", "unreadable", "empty", "no_text_layer"])
+
+/**
+ * The document to score: the file's own when it was read, otherwise Lever's parsedData when that has
+ * content (file missing, legacy .doc, a 422 from the download, a scan). A file that is protected or too
+ * large is kept as it is: those need a person, and a partial profile would hide that. The fallback says
+ * why it was used, so the recruiter knows the score rests on Lever's parse.
+ */
+export function withLeverFallback(fileDoc: ResumeDocument | null, parsedData: unknown, now: Date = new Date()): ResumeDocument {
+  if (fileDoc && (fileDoc.status === "ok" || !FALLBACK_STATUSES.has(fileDoc.status))) return fileDoc
+  const fallback = fromLeverParsedData(parsedData, now)
+  if (fallback.status !== "ok") return fileDoc ?? fallback
+  const reason = fileDoc ? `the file could not be used (${fileDoc.status})` : "no resume file was available"
+  return {
+    ...fallback,
+    statusMessage: `Built from Lever's parsed profile because ${reason}.`,
+    ...(fileDoc?.contentHash ? { contentHash: fileDoc.contentHash } : {})
+  }
+}

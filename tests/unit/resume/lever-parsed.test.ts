@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { formatMonth, totalExperienceMonths } from "~core/resume/dates"
-import { fromLeverParsedData } from "~core/resume/lever-parsed"
+import { fromLeverParsedData, withLeverFallback } from "~core/resume/lever-parsed"
+import type { ResumeDocument, ResumeStatus } from "~core/resume/model"
 
 const NOW = new Date("2026-11-15T12:00:00Z")
 
@@ -49,5 +50,32 @@ describe("fromLeverParsedData", () => {
     expect(doc.status).toBe("empty")
     expect(doc.statusMessage).toMatch(/no parsed positions or schools/)
     expect(doc.roles).toEqual([])
+  })
+})
+
+describe("withLeverFallback", () => {
+  const parsed = { positions: [{ org: "Acme", title: "Analyst", start: { year: 2020, month: 1 } }] }
+  const failed = (status: ResumeStatus): ResumeDocument => ({ status, source: "pdf", text: "", hidden: [], statusMessage: "x", contentHash: "ab".repeat(32) })
+
+  it("uses Lever's parse when the file is missing or unusable, saying why", () => {
+    const missing = withLeverFallback(null, parsed, NOW)
+    expect(missing).toMatchObject({ status: "ok", source: "lever_parsed", statusMessage: "Built from Lever's parsed profile because no resume file was available." })
+    const doc = withLeverFallback({ ...failed("unsupported") }, parsed, NOW)
+    expect(doc.source).toBe("lever_parsed")
+    expect(doc.statusMessage).toMatch(/\(unsupported\)/)
+    expect(doc.contentHash).toBe("ab".repeat(32))
+    expect(withLeverFallback({ ...failed("no_text_layer") }, parsed, NOW).source).toBe("lever_parsed")
+  })
+
+  it("keeps a readable file, and keeps protected or too-large files for a person to look at", () => {
+    const ok: ResumeDocument = { status: "ok", source: "pdf", text: "Hello", hidden: [] }
+    expect(withLeverFallback({ ...ok }, parsed, NOW)).toEqual(ok)
+    expect(withLeverFallback({ ...failed("protected") }, parsed, NOW).status).toBe("protected")
+    expect(withLeverFallback({ ...failed("too_large") }, parsed, NOW).status).toBe("too_large")
+  })
+
+  it("keeps the file's status when Lever has nothing either", () => {
+    expect(withLeverFallback({ ...failed("unsupported") }, {}, NOW).status).toBe("unsupported")
+    expect(withLeverFallback(null, undefined, NOW).status).toBe("empty")
   })
 })
