@@ -343,7 +343,11 @@ export class Runner {
         const startedAt = this.deps.now()
         // The first load never filters on updated_at (it can be null on old records).
         const count = await this.ingestListing(lever, analysis, undefined)
-        await this.db.analyses.update(analysis.id, { listedAt: this.deps.now(), lastPolledAt: startedAt, updatedAt: this.deps.now() })
+        let postingTitle = analysis.postingTitle
+        if (postingTitle === analysis.postingId && lever.getPosting) {
+          postingTitle = (await lever.getPosting(analysis.postingId).catch(() => null))?.text?.trim() || postingTitle
+        }
+        await this.db.analyses.update(analysis.id, { listedAt: this.deps.now(), lastPolledAt: startedAt, postingTitle, updatedAt: this.deps.now() })
         await this.db.postings.update(analysis.postingId, { applicantCount: count })
         this.healthy()
       } catch (error) {

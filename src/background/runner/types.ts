@@ -36,6 +36,8 @@ export type LeverQuery = Record<string, string | number | boolean | string[] | u
 export interface RunnerLever {
   opportunities(query: LeverQuery): AsyncIterable<LeverOpportunityLike>
   resumes(opportunityId: string): Promise<LeverResumeLike[]>
+  /** Used once per analysis to name a posting that was never synced. */
+  getPosting?(postingId: string): Promise<{ text?: string | null }>
   downloadResume(opportunityId: string, resumeId: string): Promise<ArrayBuffer | Uint8Array | { bytes: ArrayBuffer | Uint8Array; contentType?: string }>
 }
 

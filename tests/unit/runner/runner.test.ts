@@ -344,3 +344,32 @@ describe("runner: LLM engine", () => {
     await expectAllFinished(h, analysisId, await activeApplicants(h, posting.id))
   })
 })
+
+describe("runner: the alarm tick", () => {
+  it("polls only analyses whose interval has passed, reclaims jobs of a dead worker, and names unsynced postings", async () => {
+    h = await startHarness({ sim: { applicantsPerPosting: 5 }, runner: { staleRunningMs: 1_000 } })
+    const posting = h.postingWithApplicants()
+    const analysisId = await h.runner.createAnalysis({ postingId: posting.id, rubric: RUBRIC, engine: "local", pollIntervalMinutes: 2 })
+    await h.runner.settled()
+    const analysis = (await h.db.analyses.get(analysisId))!
+    expect(analysis.postingTitle).toBe(h.sim.postings.find((p) => p.id === posting.id)!.text)
+
+    // Not due yet: a tick makes no listing call.
+    const calls = h.apiCalls()
+    await h.runner.tick()
+    expect(h.apiCalls()).toBe(calls)
+
+    // A job left "running" by a worker that died long ago is re-run by the next tick.
+    const job = (await h.db.jobs.where("analysisId").equals(analysisId).first())!
+    await h.db.scores.delete([analysisId, job.opportunityId])
+    await h.db.jobs.update(job.id, { state: "running", updatedAt: Date.now() - 5_000 })
+    await h.db.analyses.update(analysisId, { status: "running", lastPolledAt: Date.now() - 3 * 60_000 })
+    await h.runner.tick()
+    await h.runner.settled()
+    expect((await h.db.jobs.get(job.id))?.state).toMatch(/done|needs_review/)
+    expect(await h.db.scores.get([analysisId, job.opportunityId])).toBeDefined()
+    // …and the overdue poll ran (listing calls were made) and moved lastPolledAt on.
+    expect(h.apiCalls()).toBeGreaterThan(calls)
+    expect((await h.db.analyses.get(analysisId))!.lastPolledAt).toBeGreaterThan(Date.now() - 60_000)
+  })
+})
