@@ -334,6 +334,29 @@ describe("prose-only Lever postings written for these tests (lists is empty)", (
   })
 })
 
+describe("inline markers and physical requirements", () => {
+  it("'Must have:' / 'Preferred:' prefixes, physical demands as other, MS Office is not a degree", () => {
+    const { requirements } = extractRequirements(readJson(path.join(OWN, "maintenance-technician.json")))
+    expect(requirements.map((r) => [r.text, r.category, r.mandatory])).toEqual([
+      ["3-5 years experience required in industrial maintenance", "experience", true],
+      ["Working knowledge of PLCs (Allen-Bradley)", "skills", true],
+      ["Journeyman electrician license", "qualifications", false],
+      ["Basic computer skills (MS Office)", "skills", true],
+      ["Frequently lift up to 50 lbs", "other", true],
+      ["Stand, walk, climb ladders for extended periods", "other", true],
+      ["Work in hot and noisy environments", "other", true]
+    ])
+  })
+
+  it("a 'Who you are:' paragraph: 'you've carried a quota', 'is a must', 'Bonus if you've …'", () => {
+    const { requirements, suggestions } = extractRequirements(fs.readFileSync(path.join(OWN, "account-executive-prose.txt"), "utf8"))
+    expectRequirement(requirements, ["quota", "at least 2 years"], { mandatory: true, category: "experience" })
+    expectRequirement(requirements, ["HubSpot or Salesforce"], { mandatory: true })
+    expectRequirement(requirements, ["finance teams"], { mandatory: false })
+    expect(suggestions.map((s) => s.text)).toEqual(["Run demos, negotiate contracts, close deals"])
+  })
+})
+
 describe("employer prose next to proper lists", () => {
   it("ignores the company's own years and certifications in the description (field service)", () => {
     const { requirements, suggestions } = extractRequirements(readJson(path.join(OWN, "field-service-technician.json")))
