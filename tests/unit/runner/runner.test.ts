@@ -373,3 +373,32 @@ describe("runner: the alarm tick", () => {
     expect((await h.db.analyses.get(analysisId))!.lastPolledAt).toBeGreaterThan(Date.now() - 60_000)
   })
 })
+
+describe("runner: cancel and rescore", () => {
+  it("cancel stops for good (no polling), rescore re-scores everyone from cached text with no Lever call", async () => {
+    h = await startHarness({ sim: { applicantsPerPosting: 8 } })
+    const posting = h.postingWithApplicants()
+    const analysisId = await h.runner.createAnalysis({ postingId: posting.id, rubric: RUBRIC, engine: "local", pollIntervalMinutes: 0.5 })
+    await h.runner.settled()
+    const firstTimes = new Map((await h.db.scores.where("analysisId").equals(analysisId).toArray()).map((s) => [s.opportunityId, s.scoredAt]))
+
+    const calls = h.apiCalls()
+    expect(await h.runner.control(analysisId, "rescore")).toBe("running")
+    await h.runner.settled()
+    expect(h.apiCalls()).toBe(calls)
+    const rescored = await h.db.scores.where("analysisId").equals(analysisId).toArray()
+    expect(rescored).toHaveLength(firstTimes.size)
+    for (const score of rescored) {
+      expect(score.stale).toBe(false)
+      expect(score.scoredAt).toBeGreaterThanOrEqual(firstTimes.get(score.opportunityId)!)
+    }
+
+    expect(await h.runner.control(analysisId, "cancel")).toBe("cancelled")
+    await postSim(h, "/__sim/applicants", { postingId: posting.id, count: 1 })
+    await h.db.analyses.update(analysisId, { lastPolledAt: 0 })
+    const before = h.apiCalls()
+    await h.runner.tick()
+    expect(h.apiCalls()).toBe(before)
+    expect((await h.db.analyses.get(analysisId))!.status).toBe("cancelled")
+  })
+})
