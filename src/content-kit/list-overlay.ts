@@ -17,6 +17,12 @@ import { BADGE_CSS } from "./styles"
 
 /** After this long a known state is asked for again (the runner keeps scoring in the background). */
 export const STATE_TTL_MS = 15_000
+/** Settled states (scored, archived, needs review) change only on a person's action: ask less often. */
+export const SETTLED_TTL_MS = 60_000
+
+function ttlFor(state: BadgeState): number {
+  return state.state === "scored" || state.state === "archived" || state.state === "needs_review" ? SETTLED_TTL_MS : STATE_TTL_MS
+}
 
 interface CachedState {
   state: BadgeState
@@ -226,7 +232,7 @@ export function createListOverlay(options: {
         next.set(entry.id, view)
         const cached = cache.get(entry.id)
         view.render(cached?.state)
-        if ((!cached || at - cached.at > STATE_TTL_MS) && !inFlight.has(entry.id)) wanted.push(entry.id)
+        if ((!cached || at - cached.at > ttlFor(cached.state)) && !inFlight.has(entry.id)) wanted.push(entry.id)
       }
       // Hosts of rows that left the list go with their rows; drop any host whose row is no longer a candidate row.
       const kept = new Set(next.values())

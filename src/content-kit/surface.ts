@@ -25,7 +25,7 @@ export interface SurfaceContext {
   diagnostics: { enabled: boolean }
 }
 
-/** Cached states are re-asked this often even when the page is quiet. */
+/** A quiet page still gets a pass this often, so old states are re-asked. */
 const REFRESH_MS = 15_000
 
 export function runSurface(
@@ -70,10 +70,8 @@ export function runSurface(
     },
     signal
   )
-  const refresh = setInterval(() => {
-    overlay.invalidate?.()
-    requestPass()
-  }, REFRESH_MS)
+  // Each overlay decides per item whether its data is old enough to ask again.
+  const refresh = setInterval(requestPass, REFRESH_MS)
   signal.addEventListener("abort", () => clearInterval(refresh), { once: true })
 
   background.settings().then(

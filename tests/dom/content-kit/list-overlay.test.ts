@@ -73,7 +73,21 @@ describe("list badges", () => {
     overlay.pass()
     expect(hosts()).toHaveLength(1)
     expect(hosts()[0].getAttribute("data-state")).toBe("scored")
-    advance(60_000)
+    // A settled (scored) state is re-asked after a minute, not at every refresh.
+    advance(20_000)
+    overlay.pass()
+    expect(calls.filter((c) => c.type === "scores")).toHaveLength(1)
+    advance(41_000)
+    overlay.pass()
+    expect(calls.filter((c) => c.type === "scores")).toHaveLength(2)
+  })
+
+  it("re-asks states that are still moving (in progress) every 15 seconds", async () => {
+    document.body.innerHTML = listPage(tableRow(1))
+    const { overlay, calls, advance } = setup({ [id(1)]: { state: "in_progress" } })
+    overlay.pass()
+    await flush()
+    advance(16_000)
     overlay.pass()
     expect(calls.filter((c) => c.type === "scores")).toHaveLength(2)
   })
