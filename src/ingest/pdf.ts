@@ -280,8 +280,8 @@ interface FilledRect {
 /**
  * Walks the operator list in drawing order, keeping the state that decides visibility (fill colour, fill
  * alpha, render mode, font size, text and current matrices), and returns one span per showText.
- * White text counts as hidden only where nothing non-white was painted beneath it (white on a dark
- * sidebar is legible).
+ * Text counts as "white" (invisible) when its fill matches the colour painted beneath it — the paper or
+ * the topmost filled shape there — so white on a dark sidebar is legible and grey on the same grey is not.
  */
 export function walkOperators(OPS: Record<string, number>, opList: { fnArray: number[]; argsArray: any[] }, view: number[]): GlyphSpan[] {
   const spans: GlyphSpan[] = []
@@ -446,18 +446,23 @@ export function walkOperators(OPS: Record<string, number>, opList: { fnArray: nu
     let reason: HiddenReason | null = null
     if (gs.renderMode === 3 || gs.renderMode === 7) reason = "invisible_render_mode"
     else if (gs.fillAlpha === 0 || gs.fill === "transparent") reason = gs.renderMode === 0 ? "white_text" : null
-    else if (isWhite(gs.fill) && (gs.renderMode === 0 || gs.renderMode === 4) && !paintedBeneath(ox, oy, size)) reason = "white_text"
+    else if ((gs.renderMode === 0 || gs.renderMode === 4) && sameColour(gs.fill, backgroundAt(ox, oy, size))) reason = "white_text"
     if (offPage) reason = "off_page"
     spans.push({ chars, reason, offPage, text })
   }
 
-  function paintedBeneath(x: number, y: number, size: number): boolean {
-    const cy = y + size * 0.3
+  /** The colour last painted under a point: the topmost filled shape there, else the white paper. */
+  function backgroundAt(x: number, y: number, size: number): string {
+    // Sample the middle of the glyphs; only a shape tall enough to sit behind them counts (an underline
+    // or a rule in the text's own colour is not a background).
+    const cx = x + size * 0.25
+    const cy = y + size * 0.35
     for (let k = rects.length - 1; k >= 0; k--) {
       const r = rects[k]
-      if (x >= r.x0 - 1 && x <= r.x1 + 1 && cy >= r.y0 - 1 && cy <= r.y1 + 1) return !isLight(r.color)
+      if (r.y1 - r.y0 < size * 0.6) continue
+      if (cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1) return r.color
     }
-    return false
+    return "#ffffff"
   }
 }
 
@@ -481,8 +486,12 @@ function isWhite(hex: string): boolean {
   return !!c && c.every((v) => v >= 242)
 }
 
-/** A background light enough that near-white text on it is still unreadable. */
-function isLight(hex: string): boolean {
-  const c = rgb(hex)
-  return !!c && 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] >= 215
+/**
+ * Text whose fill matches what lies beneath it (white on the paper, grey on a grey box) cannot be read.
+ * A difference of up to 13 per channel (5%) is invisible in print and on screen.
+ */
+function sameColour(text: string, background: string): boolean {
+  const a = rgb(text)
+  const b = rgb(background)
+  return !!a && !!b && a.every((v, i) => Math.abs(v - b[i]) <= 13)
 }

@@ -18,7 +18,8 @@ describe("generated PDFs with hidden text", () => {
     ["white_cmyk", "white_text"],
     ["tiny", "tiny_text"],
     ["off_page", "off_page"],
-    ["render_mode_3", "invisible_render_mode"]
+    ["render_mode_3", "invisible_render_mode"],
+    ["grey_on_grey", "white_text"]
   ]
   it.each(table)("%s text is excluded and reported as %s", async (kind, reason) => {
     const doc = await ingestBytes(await resumePdf(kind), { fileName: "resume.pdf" })
@@ -35,6 +36,7 @@ describe("generated PDFs with hidden text", () => {
     expect(banner.text).toContain("PORTFOLIO HIGHLIGHTS")
     const clean = await ingestBytes(await resumePdf("none"), { fileName: "resume.pdf" })
     expect(clean.hidden).toEqual([])
+    expect(clean.text).toContain("Languages: English, French")
   }, T)
 
   it("still flags white text beside a dark banner elsewhere on the page", async () => {

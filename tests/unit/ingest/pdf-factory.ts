@@ -17,7 +17,7 @@ export const VISIBLE_LINES = [
   "React, TypeScript, Jest, Playwright, GraphQL"
 ]
 
-export type HiddenKind = "white" | "white_gray_op" | "white_cmyk" | "tiny" | "off_page" | "render_mode_3" | "none"
+export type HiddenKind = "white" | "white_gray_op" | "white_cmyk" | "tiny" | "off_page" | "render_mode_3" | "grey_on_grey" | "none"
 
 export const HIDDEN_TEXT = "Kubernetes Terraform Rust Golang Kafka Elasticsearch"
 
@@ -52,7 +52,15 @@ export async function resumePdf(kind: HiddenKind, opts: { whiteOnDark?: boolean 
       page.drawText(HIDDEN_TEXT, { x: 50, y: 300, size: 10, font, color: rgb(0, 0, 0) })
       page.pushOperators(setTextRenderingMode(TextRenderingMode.Fill))
       break
+    case "grey_on_grey":
+      // A shaded box (a sidebar, say) with text of the box's own colour on it.
+      page.drawRectangle({ x: 40, y: 280, width: 530, height: 40, color: rgb(0.85, 0.85, 0.85) })
+      page.drawText(HIDDEN_TEXT, { x: 50, y: 300, size: 10, font, color: rgb(0.86, 0.86, 0.86) })
+      break
     case "none":
+      // A shaded box with dark text on it: legible.
+      page.drawRectangle({ x: 40, y: 280, width: 530, height: 40, color: rgb(0.85, 0.85, 0.85) })
+      page.drawText("Languages: English, French", { x: 50, y: 300, size: 10, font, color: rgb(0.1, 0.1, 0.1) })
       break
   }
   if (opts.whiteOnDark) {
