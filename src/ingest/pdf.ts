@@ -136,8 +136,9 @@ interface GlyphSpan {
 async function extractPage(pdfjs: PdfjsModule, page: any): Promise<{ page: PageRuns; hidden: HiddenTextFinding[]; drawnChars: number }> {
   const [x0, y0, x1, y1] = page.view as number[]
   const content = await page.getTextContent({ disableNormalization: false })
-  const opList = await page.getOperatorList()
-  const allSpans = walkOperators(pdfjs.OPS, opList, page.view)
+  // A page without text (a scan) needs no visibility walk — and its images need no decoding.
+  const hasText = (content.items as any[]).some((it) => typeof it.str === "string" && it.str.trim().length > 0)
+  const allSpans = hasText ? walkOperators(pdfjs.OPS, await page.getOperatorList(), page.view) : []
 
   const visible: PositionedRun[] = []
   const hiddenRuns: { reason: HiddenReason; str: string }[] = []

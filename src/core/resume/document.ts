@@ -29,7 +29,7 @@ export function buildResumeDocument(input: ExtractedText, now: Date = new Date()
   const doc: ResumeDocument = {
     status,
     source: input.source,
-    text: status === "ok" ? text : text,
+    text,
     hidden: input.hidden ?? [],
     ...(input.pages !== undefined ? { pages: input.pages } : {}),
     ...(statusMessage ? { statusMessage } : {}),
