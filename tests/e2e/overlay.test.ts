@@ -270,4 +270,22 @@ describe("overlay on the Lever web app", () => {
     await expect.poll(() => env.sim.state().opportunities[target].stage, { timeout: 10_000 }).toBe("2ca03d97-d4f2-4a97-89de-96c8b0d07924")
     await page.close()
   })
+
+  it("with a read-only key, Reject explains that the key cannot archive and nothing changes", async () => {
+    await env.connect(env.sim.keys.readOnly)
+    const target = ids.find((id) => !env.sim.state().opportunities[id].archived)!
+    const page = await env.context.newPage()
+    await page.goto(`https://hire.lever.co/candidates/${target}`)
+    await page.waitForFunction(() => (document.querySelector("lever-screening-card")?.shadowRoot?.querySelectorAll("select option").length ?? 0) > 1)
+    const select = page.locator('lever-screening-card select[data-action="reason"]')
+    const reason = (await select.locator("option").evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value))).find(Boolean)!
+    await select.selectOption(reason)
+    await page.locator('lever-screening-card button[data-action="reject"]').click()
+    await page.waitForFunction(() => (document.querySelector("lever-screening-card")?.shadowRoot?.querySelector(".result.error")?.textContent ?? "").length > 0)
+    expect(await page.evaluate(() => document.querySelector("lever-screening-card")!.shadowRoot!.querySelector(".result")!.textContent)).toBe(
+      "This Lever key cannot archive candidates"
+    )
+    expect(env.sim.state().opportunities[target].archived).toBeNull()
+    await page.close()
+  })
 })
