@@ -594,7 +594,7 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     let found = 0
     for (const t of terms.matchers) if (matchLine(t.matcher, line) >= 0) found++
     const words = line.text.split(/\s+/).length
-    if (found >= dense && words / found < 5) {
+    if (found >= dense && words / found < 5 && mostlyRubricTerms([line], terms)) {
       lines.add(i)
       flag = {
         kind: "keyword_stuffing",
@@ -616,6 +616,7 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
       if (!supported) unsupported++
     }
     if (unsupported / inBlock.size < 0.6) continue
+    if (!mostlyRubricTerms(block.map((i) => index.lines[i]), terms)) continue
     block.forEach((i) => lines.add(i))
     const excerpt = block.map((i) => index.lines[i].text).join(" ").slice(0, 200)
     flag = {
@@ -625,6 +626,47 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     }
   }
   return { lines, flag }
+}
+
+const globalCache = new WeakMap<RegExp, RegExp>()
+
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re)
+  if (!g) globalCache.set(re, (g = new RegExp(re.source, re.flags + "g")))
+  return g
+}
+
+/**
+ * An honest skills list names many things the posting never asked for; a stuffed block is made of the
+ * posting's own terms. True when rubric terms cover most of the lines' characters.
+ */
+function mostlyRubricTerms(lines: IndexedLine[], terms: RubricTerms): boolean {
+  let covered = 0
+  let total = 0
+  for (const line of lines) {
+    const mask = new Uint8Array(line.lower.length)
+    for (const t of terms.matchers) {
+      for (const [re, target] of [
+        [t.matcher.insensitive, line.lower],
+        [t.matcher.sensitive, line.folded]
+      ] as const) {
+        if (!re) continue
+        const g = globalOf(re)
+        g.lastIndex = 0
+        let m: RegExpExecArray | null
+        while ((m = g.exec(target))) {
+          for (let k = m.index; k < m.index + m[0].length && k < mask.length; k++) mask[k] = 1
+          if (m[0].length === 0) g.lastIndex++
+        }
+      }
+    }
+    for (let k = 0; k < line.lower.length; k++) {
+      if (!/[a-z0-9]/.test(line.lower[k])) continue
+      total++
+      covered += mask[k]
+    }
+  }
+  return total > 0 && covered / total >= 0.5
 }
 
 function blockStart(index: ResumeIndex, i: number): number {
@@ -665,12 +707,9 @@ function describeLine(index: ResumeIndex, i: number): string {
   }
 }
 
-/** A line as evidence; very long lines are cut to the sentence that holds the match. */
+/** The whole visible line as evidence: always a verbatim passage of resume.text. */
 function evidenceText(index: ResumeIndex, i: number): string {
-  const text = index.lines[i].text
-  if (text.length <= 320) return text
-  const sentences = text.split(/(?<=[.!?])\s+/)
-  return sentences.find((s) => s.length > 0) ?? text.slice(0, 320)
+  return index.lines[i].text
 }
 
 function combine(outcomes: Outcome[], mode: "any" | "all"): { verdict: Verdict; lines: number[]; reason: string } {

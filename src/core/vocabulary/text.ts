@@ -93,6 +93,23 @@ export function contentWords(text: string): string[] {
   return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
 }
 
+const INFLECTIONS = ["iations", "iation", "ations", "ation", "ements", "ement", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "ors", "er", "or", "ed", "es", "e", "s"]
+const VARIANT_SUFFIX = "(?:e|es|ed|ing|ings|ion|ions|ation|ations|iation|iations|ement|ements|ment|ments|er|ers|or|ors|s|'s)?"
+
+function wordVariants(word: string, isLast: boolean): string {
+  if (!/^[a-z]{6,}$/.test(word)) return escapeRegex(word)
+  let root = word
+  for (const suffix of INFLECTIONS) {
+    if (root.endsWith(suffix) && root.length - suffix.length >= 5) {
+      root = root.slice(0, -suffix.length)
+      break
+    }
+  }
+  if (root.endsWith("e") && root.length > 5) root = root.slice(0, -1)
+  // Inner words of a phrase vary less ("pivot tables"); the suffix group covers both.
+  return `${escapeRegex(root)}${isLast ? VARIANT_SUFFIX : VARIANT_SUFFIX}`
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 }
@@ -109,8 +126,10 @@ export function aliasPattern(rawAlias: string): { source: string; caseSensitive:
   const caseSensitive = marked || (/^[A-Z0-9&/.+-]{2,4}$/.test(alias) && /[A-Z]/.test(alias))
   const base = caseSensitive ? alias : normalizeForMatch(alias)
   const parts = base.split(/[\s-]+/).filter(Boolean)
-  const body = parts.map(escapeRegex).join("[\\s\\-/]?")
+  // Morphological variants: a long plain word matches its inflections ("differentiated instruction"
+  // ≈ "differentiate instruction", "reconciliations" ≈ "reconciled", "consent" ≈ "consented").
+  const body = parts.map((p, k) => (caseSensitive ? escapeRegex(p) : wordVariants(p, k === parts.length - 1))).join("[\\s\\-/]?")
   const lastIsWord = /[a-z]$/i.test(base) && base.length > 3
-  const plural = lastIsWord ? "(?:s|es|'s)?" : ""
+  const plural = lastIsWord && (caseSensitive || !/^[a-z]{6,}$/.test(parts[parts.length - 1])) ? "(?:s|es|'s)?" : ""
   return { source: `(?<![A-Za-z0-9])${body}${plural}(?![A-Za-z0-9+#])`, caseSensitive }
 }
