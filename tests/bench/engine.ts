@@ -58,14 +58,15 @@ export async function benchEngine(opts: { quick?: boolean } = {}): Promise<Bench
   }
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9
   const cpu = process.cpuUsage(cpuStart)
-  // "On one core": CPU time of this single-threaded loop, so that other load on a shared machine does
-  // not count against the engine. Wall-clock throughput is reported beside it.
+  // The loop is single-threaded, so wall-clock throughput is "on one core" on an idle machine. On a
+  // shared machine, process CPU time is reported beside it (it also counts the tsx loader's thread, so
+  // it understates the engine when the machine is idle and overstates it under heavy load).
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
   const perCpuSecond = Math.round(scored / cpuSeconds)
   const perWallSecond = Math.round(scored / wallSeconds)
   return [
-    { name: "engine.local.candidates_per_s", value: perCpuSecond, unit: "1/s", budget: "≥ 500", ok: perCpuSecond >= 500 },
-    { name: "engine.local.candidates_per_wall_s", value: perWallSecond, unit: "1/s" }
+    { name: "engine.local.candidates_per_s", value: perWallSecond, unit: "1/s", budget: "≥ 500", ok: perWallSecond >= 500 },
+    { name: "engine.local.candidates_per_cpu_s", value: perCpuSecond, unit: "1/s" }
   ]
 }
 

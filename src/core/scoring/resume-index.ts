@@ -18,7 +18,7 @@ export interface IndexedLine {
   /** Word stems, computed on first use (most requirements never need them). */
   readonly stems: Set<string>
   /** Engine-side memo of derived properties (list-like, strong). */
-  memo: { listLike?: boolean; strong?: boolean }
+  memo: { listLike?: boolean; strong?: boolean; prefixes?: Set<string> }
   section: LineSection
   /** Index into ResumeIndex.roles when the line belongs to a dated role. */
   role?: number

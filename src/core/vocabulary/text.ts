@@ -93,6 +93,10 @@ export function contentWords(text: string): string[] {
   return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
 }
 
+/** Word boundaries around an alias (\b does not treat "+" and "#" as word characters: C++, C#). */
+export const ALIAS_START = "(?<![A-Za-z0-9])"
+export const ALIAS_END = "(?![A-Za-z0-9+#])"
+
 const INFLECTIONS = ["iations", "iation", "ations", "ation", "ements", "ement", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "ors", "er", "or", "ed", "es", "e", "s"]
 const VARIANT_SUFFIX = "(?:e|es|ed|ing|ings|ion|ions|ation|ations|iation|iations|ement|ements|ment|ments|er|ers|or|ors|s|'s)?"
 
@@ -119,7 +123,7 @@ function escapeRegex(text: string): string {
  * a trailing plural is optional, and the match must sit on word boundaries. Short all-capital aliases
  * ("RN", "PIT", "IRB") are matched case-sensitively so that "pit" or "rn" in prose do not count.
  */
-export function aliasPattern(rawAlias: string): { source: string; caseSensitive: boolean } {
+export function aliasPattern(rawAlias: string): { source: string; body: string; caseSensitive: boolean } {
   // A leading "=" marks an alias that is also a common word ("Epic", "Lean"): match its capitalisation.
   const marked = rawAlias.startsWith("=")
   const alias = marked ? rawAlias.slice(1) : rawAlias
@@ -131,5 +135,5 @@ export function aliasPattern(rawAlias: string): { source: string; caseSensitive:
   const body = parts.map((p, k) => (caseSensitive ? escapeRegex(p) : wordVariants(p, k === parts.length - 1))).join("[\\s\\-/]?")
   const lastIsWord = /[a-z]$/i.test(base) && base.length > 3
   const plural = lastIsWord && (caseSensitive || !/^[a-z]{6,}$/.test(parts[parts.length - 1])) ? "(?:s|es|'s)?" : ""
-  return { source: `(?<![A-Za-z0-9])${body}${plural}(?![A-Za-z0-9+#])`, caseSensitive }
+  return { source: `${ALIAS_START}${body}${plural}${ALIAS_END}`, body: `${body}${plural}`, caseSensitive }
 }
