@@ -579,6 +579,14 @@ interface RubricTerms {
   matchers: { requirementId: string; matcher: Matcher }[]
 }
 
+const rubricTermsCache = new WeakMap<readonly Requirement[], RubricTerms>()
+
+function rubricTermsFor(rubric: Rubric, requirements: readonly { id: string; facets: RequirementFacets }[]): RubricTerms {
+  let terms = rubricTermsCache.get(rubric.requirements)
+  if (!terms) rubricTermsCache.set(rubric.requirements, (terms = rubricTerms(requirements)))
+  return terms
+}
+
 function rubricTerms(requirements: readonly { id: string; facets: RequirementFacets }[]): RubricTerms {
   const matchers: RubricTerms["matchers"] = []
   // The same skill asked for by several requirements is one term of the rubric, not several.
@@ -613,15 +621,22 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     blocks.set(key, list)
   })
   let flag: ResultFlag | undefined
+  // Which rubric terms each line names, computed once (lines × terms regex tests).
+  const hits: number[][] = index.lines.map((line) => {
+    const out: number[] = []
+    terms.matchers.forEach((t, k) => {
+      if (matchLine(t.matcher, line) >= 0) out.push(k)
+    })
+    return out
+  })
   // A single line packed with the rubric's terms (hidden text that leaked into the visible text, or a
   // keyword line inside a role) is stuffing wherever it sits: real sentences carry a few terms each.
   const dense = Math.max(6, Math.ceil(terms.matchers.length * 0.6))
   index.lines.forEach((line, i) => {
-    if (lines.has(i)) return
-    let found = 0
-    for (const t of terms.matchers) if (matchLine(t.matcher, line) >= 0) found++
+    const found = hits[i].length
+    if (found < dense) return
     const words = line.text.split(/\s+/).length
-    if (found >= dense && words / found < 5 && mostlyRubricTerms([line], terms)) {
+    if (words / found < 5 && mostlyRubricTerms([line], terms)) {
       lines.add(i)
       flag = {
         kind: "keyword_stuffing",
@@ -631,17 +646,16 @@ function detectStuffing(index: ResumeIndex, terms: RubricTerms): { lines: Set<nu
     }
   })
   for (const block of blocks.values()) {
-    const inBlock = new Set<number>()
-    terms.matchers.forEach((t, k) => {
-      if (block.some((i) => matchLine(t.matcher, index.lines[i]) >= 0)) inBlock.add(k)
-    })
+    const inBlock = new Set<number>(block.flatMap((i) => hits[i]))
     // An honest skills list names some of the rubric; stuffing names nearly all of it.
     if (inBlock.size < Math.max(6, Math.ceil(terms.matchers.length * 0.7))) continue
+    const blockSet = new Set(block)
+    const supportedTerms = new Set<number>()
+    index.lines.forEach((line, i) => {
+      if (!blockSet.has(i) && isStrongLine(index, line)) for (const k of hits[i]) supportedTerms.add(k)
+    })
     let unsupported = 0
-    for (const k of inBlock) {
-      const supported = index.lines.some((line, i) => !block.includes(i) && isStrongLine(index, line) && matchLine(terms.matchers[k].matcher, line) >= 0)
-      if (!supported) unsupported++
-    }
+    for (const k of inBlock) if (!supportedTerms.has(k)) unsupported++
     if (unsupported / inBlock.size < 0.6) continue
     if (!mostlyRubricTerms(block.map((i) => index.lines[i]), terms)) continue
     block.forEach((i) => lines.add(i))
@@ -854,7 +868,7 @@ export function scoreLocal(rubric: Rubric, resume: ResumeDocument, opts: LocalEn
   const flags: ResultFlag[] = []
   const hidden = hiddenTextFlag(resume)
   if (hidden) flags.push(hidden)
-  const stuffing = detectStuffing(index, rubricTerms(requirements.map((r) => ({ id: r.requirement.id, facets: r.facets }))))
+  const stuffing = detectStuffing(index, rubricTermsFor(rubric, requirements.map((r) => ({ id: r.requirement.id, facets: r.facets }))))
   if (stuffing.flag) flags.push(stuffing.flag)
   const injection = detectInjection(index)
   if (injection) flags.push(injection)
