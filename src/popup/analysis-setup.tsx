@@ -7,6 +7,7 @@ import { useEffect, useState } from "react"
 
 import { extractRequirements, type LeverPostingLike } from "../core/requirements/extract"
 import { DEFAULT_WEIGHTS, type Requirement, type Rubric } from "../core/requirements/model"
+import { extractRequirementsMessage } from "../messaging/messages/extract-requirements"
 import { loadRubric } from "../db/repositories/candidates"
 import { getDb, type AnalysisRow, type PostingRow } from "../db/schema"
 import { createAnalysis, updateRubric } from "../messaging/messages/analysis"
@@ -41,27 +42,40 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
   const [editingExisting, setEditingExisting] = useState(!!analysis)
   const [includeArchived, setIncludeArchived] = useState(false)
   const [spendingCap, setSpendingCap] = useState("")
-  const llmSetting = useLiveQuery(() => db.settings.get("llm"), [])
+  // null once read and absent; undefined while still loading (extraction waits for it to pick the extractor).
+  const llmSetting = useLiveQuery(async () => (await db.settings.get("llm")) ?? null, [])
+  const engineKnown = llmSetting !== undefined
   const engine: "local" | "llm" = (llmSetting?.value as { engine?: string } | undefined)?.engine === "llm" ? "llm" : "local"
   const otherAnalyses = useLiveQuery(() => db.analyses.filter((a) => a.id !== analysis?.id).toArray(), [analysis?.id])
 
   const extract = () => {
-    setPhase({ step: "loading", message: "Reading the posting’s requirements…" })
+    const useLlm = engine === "llm"
+    setPhase({ step: "loading", message: useLlm ? "Asking the AI model for the posting’s requirements…" : "Reading the posting’s requirements…" })
+    const apply = (result: { requirements: Requirement[]; suggestions: Requirement[]; notes: string[] }) => {
+      setRubric({ requirements: result.requirements, weights: { ...DEFAULT_WEIGHTS } })
+      setSuggestions(result.suggestions)
+      setNotes(result.notes)
+      setPhase({ step: "editing" })
+    }
+    const failed = (error: unknown) =>
+      setPhase({ step: "error", message: `The posting could not be read: ${(error as Error)?.message ?? error}. Add the requirements by hand.` })
+    // The LLM extractor runs in the background (which holds the key) and falls back to the local one there.
+    if (useLlm) {
+      send(extractRequirementsMessage, { postingId: posting.id }).then(apply, failed)
+      return
+    }
     // Yield once so the progress message paints before the (fast, synchronous) extractor runs.
     setTimeout(() => {
       try {
-        const result = extractRequirements(posting.raw as LeverPostingLike)
-        setRubric({ requirements: result.requirements, weights: { ...DEFAULT_WEIGHTS } })
-        setSuggestions(result.suggestions)
-        setNotes(result.notes)
-        setPhase({ step: "editing" })
+        apply(extractRequirements(posting.raw as LeverPostingLike))
       } catch (error) {
-        setPhase({ step: "error", message: `The posting could not be read: ${(error as Error)?.message ?? error}. Add the requirements by hand.` })
+        failed(error)
       }
     }, 0)
   }
 
   useEffect(() => {
+    if (!engineKnown) return
     let live = true
     if (analysis) {
       loadRubric(db, analysis.id, analysis.rubricVersion)
@@ -82,7 +96,7 @@ export function AnalysisSetup({ posting, analysis, onBack, onOpenDashboard }: An
     return () => {
       live = false
     }
-  }, [posting.id, analysis?.id])
+  }, [posting.id, analysis?.id, engineKnown])
 
   const reuse = async (analysisId: string) => {
     if (!analysisId) return

@@ -5,18 +5,14 @@
  */
 import browser from "webextension-polyfill"
 
-import { DEFAULT_LLM } from "../../../plasmo.config"
-import { LlmError } from "../../core/llm/port"
 import { scoreWithLlm } from "../../core/scoring/llm-engine"
 import { scoreLocal } from "../../core/scoring/local-engine"
 import { getDb } from "../../db/schema"
 import { sha256Hex } from "../../ingest/ingest"
 import { ingestBytes } from "../../ingest/browser"
-import { OpenAiPort } from "../../llm/openai-port"
-import type { LlmSettings } from "../../messaging/messages/save-llm-settings"
 import { refreshBadge } from "../badge"
 import { getLeverClient } from "../lever-session"
-import { readVault } from "../vault"
+import { getLlmPort } from "../llm-session"
 import { fromLeverParsedData } from "./parsed-data"
 import { Runner } from "./runner"
 import type { RunnerLever, ScoreRequest } from "./types"
@@ -24,24 +20,11 @@ import type { RunnerLever, ScoreRequest } from "./types"
 export const RUNNER_ALARM = "runner-tick"
 
 let runner: Runner | undefined
-let port: { key: string; port: OpenAiPort } | undefined
-
-async function llmPort(): Promise<{ port: OpenAiPort; settings: LlmSettings }> {
-  const settings = ((await getDb().settings.get("llm"))?.value ?? { engine: "llm", blindMode: false }) as LlmSettings
-  const apiKey = (await readVault()).llmApiKey ?? ""
-  const baseURL = settings.baseUrl || DEFAULT_LLM.baseUrl
-  const model = settings.model || DEFAULT_LLM.model
-  if (!apiKey && /api\.openai\.com/.test(baseURL)) throw new LlmError("auth", "No API key is saved for the AI service. Add it in Settings.")
-  // The key is part of the cache identity only through a digest-free comparison in memory, never logged.
-  const key = `${baseURL}|${model}|${apiKey}`
-  if (port?.key !== key) port = { key, port: new OpenAiPort({ baseURL, apiKey, model }) }
-  return { port: port.port, settings }
-}
 
 async function score(request: ScoreRequest) {
   const now = new Date(request.now)
   if (request.analysis.engine !== "llm") return scoreLocal(request.rubric, request.resume, { now })
-  const { port: llm, settings } = await llmPort()
+  const { port: llm, settings } = await getLlmPort()
   const prices =
     settings.priceInPerM !== undefined && settings.priceOutPerM !== undefined
       ? { inputPerMillion: settings.priceInPerM, outputPerMillion: settings.priceOutPerM }

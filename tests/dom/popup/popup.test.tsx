@@ -119,6 +119,26 @@ describe("popup: connection and postings", () => {
 })
 
 describe("popup: extraction, editing and confirm", () => {
+  it("asks the background's LLM extractor when the LLM engine is chosen, and shows its notes", async () => {
+    await getDb().postings.put(posting("p1", "Backend Engineer"))
+    await getDb().settings.put({ key: "llm", value: { engine: "llm", blindMode: true } })
+    const asked: any[] = []
+    const requirement = { id: "r1", text: "Production experience with Go", category: "skills", mandatory: true, facets: {} }
+    respond({
+      ...connected,
+      "extract-requirements": (body) => {
+        asked.push(body)
+        return { requirements: [requirement], suggestions: [], notes: ["The AI model's answer was used."], extractor: "llm", usedFallback: false }
+      }
+    })
+    const user = userEvent.setup()
+    render(<PopupApp />)
+    await user.click(await screen.findByRole("button", { name: "Backend Engineer" }))
+    expect(((await screen.findByRole("textbox", { name: "Requirement 1 text" })) as HTMLTextAreaElement).value).toBe("Production experience with Go")
+    expect(asked).toEqual([{ postingId: "p1" }])
+    expect(screen.getByText("The AI model's answer was used.")).toBeInTheDocument()
+  })
+
   it("extracts, edits, gates on fairness, weighs, and creates the analysis with the edited rubric", async () => {
     await getDb().postings.put(posting("p1", "Backend Engineer"))
     const created: any[] = []
@@ -236,7 +256,7 @@ describe("popup: extraction, editing and confirm", () => {
     render(<PopupApp />)
     await user.click(await screen.findByRole("button", { name: "Backend Engineer" }))
     expect(await screen.findByText(/Saving creates version 2/)).toBeInTheDocument()
-    expect((screen.getByRole("textbox", { name: "Requirement 1 text" }) as HTMLTextAreaElement).value).toBe("Go")
+    expect(((await screen.findByRole("textbox", { name: "Requirement 1 text" })) as HTMLTextAreaElement).value).toBe("Go")
     await user.selectOptions(await screen.findByRole("combobox", { name: /Start from another analysis/ }), "an-2")
     await waitFor(() => expect((screen.getByRole("textbox", { name: "Requirement 1 text" }) as HTMLTextAreaElement).value).toBe("Spark"))
     expect(screen.getByText(/Started from the rubric of “Data Engineer” \(version 3\)/)).toBeInTheDocument()
