@@ -1,11 +1,12 @@
 /**
  * The `score` command, spawned as users and the eval runner do (tsx), on fixture files.
  */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { startLlmServer } from "../../llm-server/server"
 
 const ROOT = join(__dirname, "../../..")
 const EVAL = "/work/shared/eval-dev"
@@ -96,6 +97,37 @@ describe("score CLI", () => {
     })
     expect(res.status).toBe(2)
     expect(res.stderr).toMatch(/LLM_BASE_URL/)
+  }, 120_000)
+
+  it("--engine llm --blind scores through an OpenAI-compatible endpoint with usage and cost, no PII sent", async () => {
+    const server = await startLlmServer({ mode: "good" })
+    try {
+      const slug = "senior-accountant"
+      const resume = `${EVAL}/resumes/${slug}/adaeze-lindgren.txt`
+      const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/score.ts"), "--engine", "llm", "--blind", "--posting", `${EVAL}/postings/${slug}.json`, "--requirements", `${EVAL}/gold/requirements/${slug}.json`, "--json", resume], {
+        cwd: ROOT,
+        env: { ...process.env, LLM_BASE_URL: server.baseURL, LLM_MODEL: "test-model", LLM_API_KEY: "sk-cli-secret", LLM_PRICE_INPUT: "2", LLM_PRICE_OUTPUT: "8" }
+      })
+      let stdout = ""
+      let stderr = ""
+      child.stdout.on("data", (d) => (stdout += d))
+      child.stderr.on("data", (d) => (stderr += d))
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve))
+      expect(code, stderr).toBe(0)
+      const doc = JSON.parse(stdout)
+      expect(doc.engine).toBe("llm")
+      const c = doc.candidates[0]
+      expect(c.status).toBe("scored")
+      expect(c.model).toBe("test-model")
+      expect(c.usage.inputTokens).toBeGreaterThan(0)
+      expect(c.usage.costUsd).toBeGreaterThan(0)
+      expect(server.requests).toHaveLength(1)
+      const sent = JSON.stringify(server.requests[0].body)
+      expect(sent).not.toMatch(/Adaeze|Lindgren/)
+      expect(stdout + stderr).not.toContain("sk-cli-secret")
+    } finally {
+      await server.close()
+    }
   }, 120_000)
 
   it("each Resume-Matcher job description ranks its paired resume first among the four", () => {
