@@ -13,7 +13,7 @@ import { ingestBytes } from "../../ingest/browser"
 import { refreshBadge } from "../badge"
 import { getLeverClient } from "../lever-session"
 import { getLlmPort } from "../llm-session"
-import { fromLeverParsedData } from "./parsed-data"
+import { fromLeverParsedData } from "../../core/resume/lever-parsed"
 import { Runner } from "./runner"
 import type { RunnerLever, ScoreRequest } from "./types"
 

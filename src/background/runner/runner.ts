@@ -671,7 +671,7 @@ export class Runner {
   private async fromParsed(resume: LeverResumeLike, key: string): Promise<{ hash: string; document: ResumeDocument }> {
     const cached = await this.db.resumeTexts.get(key)
     if (cached) return { hash: key, document: cached.document }
-    const document = this.deps.fromParsedData(resume.parsedData, this.deps.now())
+    const document = this.deps.fromParsedData(resume.parsedData, new Date(this.deps.now()))
     await this.db.resumeTexts.put({ contentHash: key, document, parsedAt: this.deps.now() })
     return { hash: key, document }
   }

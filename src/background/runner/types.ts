@@ -59,7 +59,7 @@ export interface RunnerDeps {
   /** Turns downloaded bytes into a ResumeDocument (pdf.js / mammoth / text). */
   ingest: (bytes: Uint8Array, meta: { fileName: string; mimeType?: string }) => Promise<ResumeDocument>
   /** Lever's own parse of the resume, used when there is no readable file. */
-  fromParsedData: (parsedData: unknown, now: number) => ResumeDocument
+  fromParsedData: (parsedData: unknown, now: Date) => ResumeDocument
   /** Scores one resume with the analysis' engine. LLM engines throw LlmError("rate_limited") on 429. */
   score: (request: ScoreRequest) => Promise<CandidateResult>
   /** SHA-256 hex of the bytes. */
