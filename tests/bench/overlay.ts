@@ -8,12 +8,11 @@
 import { readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 
-import type { Page } from "playwright-core"
-
 import { BUDGETS } from "../../plasmo.config"
 import { startExtensionEnv } from "../e2e/harness"
 import { CHROME_BUILD } from "../support/build"
 import type { BenchResult } from "./types"
+import { writeRows as seed } from "../e2e/flows"
 
 const ANALYSIS = "bench-analysis"
 const ROWS = 500
@@ -30,24 +29,6 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
-
-async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (tables) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("lever-screening")
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const names = Object.keys(tables)
-    const tx = db.transaction(names, "readwrite")
-    for (const name of names) for (const row of tables[name]) tx.objectStore(name).put(row)
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, rows)
-}
 
 export async function benchOverlay(opts: { quick?: boolean } = {}): Promise<BenchResult[]> {
   const passSamples = opts.quick ? 20 : 60

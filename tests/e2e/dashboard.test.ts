@@ -14,29 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 
 import { ROOT, startExtensionEnv, type ExtensionEnv } from "./harness"
+import { writeRows as seed } from "./flows"
 
 const RESUME_PDF = join(ROOT, "../shared/fixtures/resumes/pdf/resume-matcher__resume_1_john_smith.pdf")
 
 const ANALYSIS = "e2e-dashboard"
 const SHORTLIST_STAGE = "2ca03d97-d4f2-4a97-89de-96c8b0d07924"
-
-async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (tables) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("lever-screening")
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const names = Object.keys(tables)
-    const tx = db.transaction(names, "readwrite")
-    for (const name of names) for (const row of tables[name]) tx.objectStore(name).put(row)
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, rows)
-}
 
 interface Seeded {
   postingId: string

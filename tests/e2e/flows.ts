@@ -25,6 +25,25 @@ export async function readStores<T extends Record<string, unknown[]>>(page: Page
   }, names) as Promise<T>
 }
 
+/** Writes rows straight into the extension's database (its object stores, any version) from an extension page. */
+export async function writeRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (tables) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("lever-screening")
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const names = Object.keys(tables)
+    const tx = db.transaction(names, "readwrite")
+    for (const name of names) for (const row of tables[name]) tx.objectStore(name).put(row)
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  }, rows)
+}
+
 /** Options page: Production environment, paste the key, "Save and verify key", wait for "Connected". */
 export async function connectThroughOptions(page: Page, apiKey: string): Promise<void> {
   await page.getByRole("radio", { name: /^Production/ }).check()

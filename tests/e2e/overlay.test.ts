@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 
 import { startExtensionEnv, type ExtensionEnv } from "./harness"
+import { writeRows as seed } from "./flows"
 
 let env: ExtensionEnv
 let postingId: string
@@ -18,25 +19,6 @@ let scriptId: string
 const ANALYSIS = "e2e-analysis"
 
 const BADGE = "lever-screening-badge"
-
-/** Writes rows straight into the extension's database (the schema's object stores, any version). */
-async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (tables) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("lever-screening")
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const names = Object.keys(tables)
-    const tx = db.transaction(names, "readwrite")
-    for (const name of names) for (const row of tables[name]) tx.objectStore(name).put(row)
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, rows)
-}
 
 function scoreFor(index: number) {
   return 20 + ((index * 37) % 75)
