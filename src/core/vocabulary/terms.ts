@@ -9,6 +9,8 @@
  * - `kind` "credential" entries are licences and certificates: their validity is checked.
  * Extend by adding entries; keep aliases to things that unambiguously mean the entry.
  */
+import { extendVocabulary } from "./professions"
+
 export type TermKind = "skill" | "credential" | "concept" | "language"
 
 export interface VocabularyEntry {
@@ -392,3 +394,6 @@ export const LANGUAGES = [
   "Amharic", "Yoruba", "Igbo", "Hausa", "Haitian Creole", "Farsi", "Persian", "Romanian", "Hungarian", "Czech", "ASL",
   "American Sign Language", "Quechua", "Tamil", "Telugu", "Gujarati", "Marathi"
 ]
+
+// Profession vocabulary (nursing, sales, marketing, trades, legal, …) lives in professions.ts.
+extendVocabulary({ vocabulary: VOCABULARY, groupNames: GROUP_NAMES, groupRelated: GROUP_RELATED, impliedBy: IMPLIED_BY })
