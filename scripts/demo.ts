@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:f
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { chromium, type BrowserContext, type Page } from "playwright-core"
+import { chromium, type BrowserContext } from "playwright-core"
 
 import { chooseShortlistStage, connectThroughOptions, setUpAnalysisInPopup, waitForAnalysisToSettle } from "../tests/e2e/flows"
 import { LEVER_HOSTS } from "../tests/e2e/harness"
