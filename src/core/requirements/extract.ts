@@ -246,12 +246,28 @@ function splitProseClauses(sentence: string): string[] {
   return clauses
 }
 
+/**
+ * "someone who has spent four years …, and who has personally run …" and "bonus points if you write
+ * SQL, and if you have worked at …" ask for two things: the repeated connector ("who", "if you")
+ * starts a second requirement. Each piece keeps the shared lead-in so that its cue (required, bonus)
+ * and its cleaning stay the same as the first piece's.
+ */
+export function splitRepeatedConnector(clause: string): string[] {
+  const m = /^(.*?)\b(who|if you)\b(.+?),?\s+(?:and|or)\s+(?:also\s+)?\2\b(.+)$/i.exec(clause)
+  if (!m) return [clause]
+  const [, prefix, connector, first, second] = m
+  if (first.trim().split(/\s+/).length < 2 || second.trim().split(/\s+/).length < 2) return [clause]
+  return [`${prefix}${connector}${first}`, ...splitRepeatedConnector(`${prefix}${connector}${second}`)]
+}
+
 // ---------------------------------------------------------------- cues
 
 const REQUIREMENT_CUE = new RegExp(
   [
     "you(?:'ll| will)? (?:also )?need",
     "you (?:must|should)",
+    "\\bwe(?: also| additionally)? (?:ask for|require|expect)\\b",
+    "\\b(?:we(?:'re| are)|we'?re)(?: also)? (?:looking for|seeking) (?:someone|a candidate|candidates|people|a person|an individual) (?:who|with)\\b",
     "you(?: also)? (?:have|bring|hold|possess)\\b",
     "must (?:have|hold|be|possess|demonstrate)",
     "(?:is|are) (?:required|essential|a must|mandatory)",
@@ -359,14 +375,16 @@ const LEAD_IN = new RegExp(
     "you(?: also)?(?: already)? (?:have|are|bring|hold|possess)",
     "(?:(?:we'?d|we would) love (?:it )?|it(?:'s| is| would be) (?:great|a plus|a bonus|nice) |bonus (?:points )?)if you(?:'ve|'re)?(?: also)?(?: (?:have|are|had|were|bring))?",
     "you (?:might|may) (?:also )?(?:have|be)",
-    "(?:we(?:'re| are)|we'?d love|we would love) (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
+    "ideally,? you(?:'ll| will| would| should)? (?:also )?(?:have|be|hold|bring)",
+    "you(?:'ll| will| would) (?:also )?(?:have|hold|bring)",
+    "(?:we(?:'re| are)|we'?d love|we would love)(?: also)? (?:looking for|seeking|to see|to meet)(?: (?:someone|a candidate|candidates|people|a person|an individual))?(?: (?:with|who (?:has|have|is|are)))?",
     "(?:we want|we need|looking for) (?:someone|a candidate|candidates|people|a person|an individual)(?: (?:with|who (?:has|have|is|are)))?",
     "(?:the )?candidates? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:someone|a candidate|candidates|applicants|a person|an individual|people)(?: who (?:has|have|is|are|can)| with)",
     "(?:the )?applicants? (?:must|should|will)(?: also)? (?:have|be|hold|possess)",
     "(?:the )?(?:ideal|successful) candidate (?:will (?:have|be|possess|bring)|has|is|should (?:have|be)|possesses|brings)",
     "(?:must|should|will)(?: also)? (?:have|be|hold|possess|bring)",
-    "we (?:require|need|want|expect|are seeking|seek)(?: (?:someone|a candidate|candidates|applicants|people|a person|an individual))?(?: (?:who (?:is|are|has|have|can)|with|to (?:be|have)))?",
+    "we(?: also| additionally)? (?:require|need|want|expect|are seeking|seek|ask for|look for)(?: (?:someone|a candidate|candidates|applicants|people|a person|an individual))?(?: (?:who (?:is|are|has|have|can)|with|to (?:be|have)))?",
     "(?:education|licensure|licen[cs]e|certifications?|experience|skills|languages?|requirements?|qualifications?|required|preferred|desired)\\s*:",
     "requires?",
     "(?:required|preferred|bonus|nice to have|nice-to-have|plus|must have|must-have|minimum|desired)\\s*[:\\-–]"
@@ -457,7 +475,7 @@ function looksLikeRequirementPhrase(text: string): boolean {
 }
 
 /** Sentences about the employer ("We will ask you…", "Our team…") are not demands on the candidate. */
-const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:require|need|expect|are looking for|are seeking|seek|want|would love|'d love)|'re (?:looking for|seeking)|'d (?:like|love))/i
+const EMPLOYER_SUBJECT = /^(?:we|our|us|the company|the team)\b(?!\s+(?:also\s+|additionally\s+)?(?:require|need|expect|ask for|are (?:also )?looking for|are seeking|seek|want|would love|'d love)|'re (?:also )?(?:looking for|seeking)|'d (?:like|love))/i
 
 /**
  * "Founded in 1998, Northwind Controls has 25 years of experience…": a named organisation doing or
@@ -541,7 +559,7 @@ function candidatesFromSection(section: PostingSection, role: SectionRole, stric
         // "We are looking for a X to lead our team" introduces the role, it does not ask for anything.
         if (/^(?:we(?:'re| are)|[A-Z][\w&.' -]{1,40} is) (?:looking for|seeking|hiring) (?:a|an|the|our|two|several|multiple)\b/i.test(clause) && !/\b(?:with|who (?:has|have))\b/i.test(clause)) continue
         if (/^(?:this|it) is (?:a|an)\b/i.test(clause)) continue
-        out.push({ raw: clause, sectionDefault: true, kind: "requirement" })
+        for (const piece of splitRepeatedConnector(clause)) out.push({ raw: piece, sectionDefault: true, kind: "requirement" })
       }
     }
   }
