@@ -90,7 +90,9 @@ describe("profession phrases are recognised", () => {
     ["Wrote IEPs and lesson plans", "special education"],
     ["Checked guests in on Opera PMS", "hotel property management systems"],
     ["Full-cycle recruiting for engineering roles", "recruiting"],
-    ["Administered benefits in Paylocity", "HRIS platforms"]
+    ["Administered benefits in Paylocity", "HRIS platforms"],
+    ["Excellent written and verbal communication", "communication skills"],
+    ["Trained staff on hazard communication", "hazard communication"]
   ])("%s → %s", (text, name) => {
     expect(mentioned(text)).toContain(name)
   })
