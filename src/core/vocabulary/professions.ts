@@ -98,6 +98,8 @@ export const PROFESSION_VOCABULARY: VocabularyEntry[] = [
   e("NCLEX", ["NCLEX", "NCLEX-RN", "NCLEX-PN"], "credential"),
   e("Pyxis", ["Pyxis", "Omnicell", "automated dispensing cabinet", "automated dispensing cabinets"], "skill"),
   e("infection control", ["infection control", "infection prevention", "isolation precautions", "sterile technique", "aseptic technique", "CLABSI", "CAUTI", "hand hygiene"], "skill"),
+  e("charge nurse", ["charge nurse", "charge RN", "relief charge", "relief charge nurse", "charge duties", "charge role"], "skill", undefined, ["preceptor", "unit leadership"]),
+  e("preceptor", ["preceptor", "preceptorship", "precepting", "precepted", "clinical preceptor", "nurse preceptor", "orienting new nurses", "oriented new nurses", "orienting new graduates", "oriented new graduates"], "skill"),
   e("patient education", ["patient education", "discharge teaching", "discharge education", "family education", "patient teaching"], "skill"),
   e("CPR instructor", ["BLS instructor", "ACLS instructor", "CPR instructor", "AHA instructor"], "credential"),
   e("EMT", ["EMT", "EMT-B", "EMT-Basic", "Emergency Medical Technician", "paramedic", "NREMT", "EMT-P"], "credential"),
@@ -148,6 +150,7 @@ export const PROFESSION_VOCABULARY: VocabularyEntry[] = [
   e("public relations", ["public relations", "PR campaigns", "media relations", "press releases", "Cision", "Meltwater", "communications strategy"], "skill"),
   e("influencer marketing", ["influencer marketing", "creator partnerships", "influencer partnerships", "affiliate marketing", "affiliate programs", "Impact.com", "partnerships marketing"], "skill"),
   e("e-commerce", ["e-commerce", "ecommerce", "eCommerce", "DTC", "direct-to-consumer", "D2C", "online store", "Shopify", "Magento", "WooCommerce", "BigCommerce", "Salesforce Commerce Cloud"], "concept", ["ecommerce_platform"]),
+  e("subscription business", ["subscription business", "subscription company", "subscription model", "subscription-based", "subscription service", "subscription services", "subscription box", "subscription commerce", "membership business", "recurring billing model"], "concept", undefined, ["e-commerce"]),
   e("Semrush-style SEO tooling", ["Screaming Frog", "Google Search Console", "Search Console", "keyword research", "technical SEO", "on-page SEO", "link building", "backlinks"], "skill"),
   e("marketing analytics", ["marketing analytics", "campaign reporting", "campaign performance", "cohort analysis", "funnel analysis", "funnel metrics"], "skill"),
   // ── Mechanical design and manufacturing ───────────────────────────────

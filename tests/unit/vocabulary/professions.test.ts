@@ -92,7 +92,10 @@ describe("profession phrases are recognised", () => {
     ["Full-cycle recruiting for engineering roles", "recruiting"],
     ["Administered benefits in Paylocity", "HRIS platforms"],
     ["Excellent written and verbal communication", "communication skills"],
-    ["Trained staff on hazard communication", "hazard communication"]
+    ["Trained staff on hazard communication", "hazard communication"],
+    ["Precepted six new graduate nurses", "preceptor"],
+    ["Relief charge nurse on nights", "charge nurse"],
+    ["Grew a subscription-based meal kit brand", "subscription business"]
   ])("%s → %s", (text, name) => {
     expect(mentioned(text)).toContain(name)
   })
