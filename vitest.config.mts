@@ -16,7 +16,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts", "tests/lever-sim/**/*.test.ts"] }
+        // First calls compile the vocabulary and load pdf.js: allow for a slow, shared machine.
+        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts", "tests/lever-sim/**/*.test.ts"], testTimeout: 30_000 }
       },
       {
         resolve: { alias },
@@ -24,7 +25,8 @@ export default defineConfig({
           name: "dom",
           environment: "jsdom",
           include: ["tests/dom/**/*.test.{ts,tsx}"],
-          setupFiles: ["tests/dom/setup.ts"]
+          setupFiles: ["tests/dom/setup.ts"],
+          testTimeout: 30_000
         }
       },
       {

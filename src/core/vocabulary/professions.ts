@@ -340,6 +340,10 @@ export const PROFESSION_VOCABULARY: VocabularyEntry[] = [
   e("vendor and budget management", ["budget ownership", "budget management", "P&L ownership", "P&L responsibility", "owned a budget", "managed a budget", "cost control", "cost savings", "cost reduction"], "skill"),
   // ── Skills every profession asks for ───────────────────────────────────
   e("communication skills", ["communication skills", "communication", "written and verbal communication", "verbal and written communication", "written communication", "verbal communication", "oral communication", "interpersonal skills", "communicator", "public speaking", "presentation skills", "presentations", "presented to", "presenting to", "executive presentations", "client presentations", "business writing", "Toastmasters"], "skill"),
+  // Soft skills are shown by what people did: behaviour counts as evidence, as a recruiter reads it.
+  e("organizational skills", ["organizational skills", "organisational skills", "organizational", "organisational", "organized", "organised", "organize", "organise", "organizing", "organising", "prioritize", "prioritise", "prioritized", "prioritised", "time management", "multitasking", "multi-tasking"], "concept"),
+  e("problem solving", ["problem solving", "problem-solving", "problem solver", "troubleshoot", "troubleshot", "troubleshooting", "root cause", "root-cause", "diagnosed", "resolved issues"], "concept"),
+  e("teamwork", ["teamwork", "team player", "collaborated", "collaborate", "collaborating", "collaboration", "collaborative", "partnered with", "worked closely with"], "concept"),
   // ── Operations, office and general business ───────────────────────────
   e("office administration", ["office administration", "office manager", "administrative assistant", "executive assistant", "calendar management", "travel arrangements", "travel booking", "expense reports", "data entry", "typing speed", "WPM", "reception", "receptionist", "multi-line phone", "=Concur", "SAP Concur"], "skill"),
   e("Google Workspace", ["Google Workspace", "G Suite", "GSuite", "Google Docs", "Google Slides", "Google Drive", "Gmail"], "skill"),
