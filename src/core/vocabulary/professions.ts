@@ -8,7 +8,7 @@
  * - aliases are what practitioners write (abbreviations, brand names, spelled-out forms); a word that
  *   is also everyday English gets the "=" case marker or is only used inside a longer phrase;
  * - an alias already owned by a terms.ts entry is not repeated, except the few in
- *   `DELIBERATE_OVERRIDES`, where the terms.ts owner lumps a specific thing into a broader entry
+ *   `DELIBERATE_OVERRIDES`, where an alias is knowingly shared with a broader terms.ts entry
  *   (e.g. "BSN" under RN, "Zendesk" under customer service) and a requirement naming it would accept
  *   the broad thing. Entries here are placed first, so the specific entry wins a tie.
  */
@@ -23,7 +23,8 @@ const e = (name: string, aliases: string[], kind: TermKind = "skill", groups?: s
 })
 
 /** Aliases that intentionally re-home a terms.ts alias onto a more specific entry here. */
-export const DELIBERATE_OVERRIDES = ["BSN", "A/B testing", "A/B tests", "Zendesk", "Freshdesk"]
+/** Aliases deliberately shared with a broader terms.ts entry (none since BSN, A/B testing, Zendesk and Freshdesk moved here). */
+export const DELIBERATE_OVERRIDES: string[] = []
 
 export const PROFESSION_GROUP_NAMES: Record<string, string[]> = {
   sales_methodology: ["sales methodology", "sales methodologies", "sales process framework", "qualification framework", "deal qualification"],

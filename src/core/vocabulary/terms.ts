@@ -202,7 +202,7 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("PyTorch", ["PyTorch"], "skill", ["ml_framework"]),
   e("TensorFlow", ["TensorFlow", "Keras"], "skill", ["ml_framework"]),
   e("NLP", ["NLP", "natural language processing", "LLM", "LLMs", "large language models"], "skill"),
-  e("statistics", ["statistics", "statistical analysis", "statistical modeling", "regression analysis", "hypothesis testing", "A/B testing", "A/B tests"], "skill"),
+  e("statistics", ["statistics", "statistical analysis", "statistical modeling", "regression analysis", "hypothesis testing"], "skill"),
   e("SPSS", ["SPSS"], "skill"),
   e("SAS", ["SAS"], "skill"),
   e("Stata", ["Stata"], "skill"),
@@ -258,7 +258,7 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("Power Query", ["Power Query", "macros", "VBA"], "skill"),
   e("large data sets", ["large data sets", "large datasets", "large data set", "big data", "data sets of", "datasets of", "large volumes of data", "high-volume data", "million rows", "millions of rows", "-line general-ledger", "k+ rows", "000-line", "000 rows", "000+ rows"], "skill"),
   // ── Healthcare and clinical research ───────────────────────────────────
-  e("RN", ["RN", "Registered Nurse", "registered nursing license", "RN license", "BSN"], "credential", undefined, ["LPN", "LVN", "CNA"]),
+  e("RN", ["RN", "Registered Nurse", "registered nursing license", "RN license"], "credential", undefined, ["LPN", "LVN", "CNA"]),
   e("LPN", ["LPN", "LVN", "Licensed Practical Nurse", "Licensed Vocational Nurse"], "credential"),
   e("CNA", ["CNA", "Certified Nursing Assistant", "nurse aide"], "credential"),
   e("NP", ["Nurse Practitioner", "APRN", "FNP"], "credential"),
@@ -381,7 +381,7 @@ export const VOCABULARY: VocabularyEntry[] = [
   e("Greenhouse", ["=Greenhouse", "=Lever", "iCIMS", "Taleo", "SmartRecruiters"], "skill", ["ats"]),
   e("SHRM", ["SHRM-CP", "SHRM-SCP", "PHR", "SPHR"], "credential"),
   e("team leadership", ["supervise", "supervised", "supervising", "supervisor", "led a team", "lead a team", "team lead", "team leader", "managed a team", "manage a team", "direct reports", "people manager", "shift lead", "shift supervisor", "foreman", "crew lead", "leading a team"], "concept"),
-  e("customer service", ["customer service", "customer support", "client service", "help desk", "helpdesk", "Zendesk", "Freshdesk"], "skill"),
+  e("customer service", ["customer service", "customer support", "client service", "help desk", "helpdesk"], "skill"),
   e("ServSafe", ["ServSafe", "ServSafe Manager", "Food Handler Card", "food handler", "food safety certification"], "credential"),
   e("driver's license", ["driver's license", "drivers license", "driving licence", "valid license"], "credential")
 ]
