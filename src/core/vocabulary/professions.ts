@@ -8,9 +8,8 @@
  * - aliases are what practitioners write (abbreviations, brand names, spelled-out forms); a word that
  *   is also everyday English gets the "=" case marker or is only used inside a longer phrase;
  * - an alias already owned by a terms.ts entry is not repeated, except the few in
- *   `DELIBERATE_OVERRIDES`, where an alias is knowingly shared with a broader terms.ts entry
- *   (e.g. "BSN" under RN, "Zendesk" under customer service) and a requirement naming it would accept
- *   the broad thing. Entries here are placed first, so the specific entry wins a tie.
+ *   `DELIBERATE_OVERRIDES`, where an alias is knowingly shared with a broader terms.ts entry.
+ *   Entries here are placed first, so the specific entry wins such a tie.
  */
 import type { TermKind, VocabularyEntry } from "./terms"
 
