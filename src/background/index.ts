@@ -5,8 +5,11 @@
  */
 import "./messages"
 
+import { installRetention } from "./retention"
 import { listen } from "./router"
 import { startRunner } from "./runner"
 
+// Listeners are registered synchronously at start, so an alarm or message that woke the worker is seen.
 listen()
+installRetention()
 startRunner()
