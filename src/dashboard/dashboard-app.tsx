@@ -7,7 +7,7 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 import { loadCandidateRows, loadProgress, loadRubric, type CandidateRow } from "../db/repositories/candidates"
-import { getDb } from "../db/schema"
+import { getDb, type AnalysisRow } from "../db/schema"
 import { rejectCandidates, shortlistCandidates, undoAction, type ActionResponse, type CandidateActionResult } from "../messaging/messages/actions"
 import { controlAnalysis, retryApplicant } from "../messaging/messages/analysis"
 import { send } from "../messaging/send"
@@ -412,6 +412,7 @@ export function DashboardApp() {
                   </div>
                   <span className="muted">
                     {progress.done} scored, {progress.needsReview} need review, {progress.failed} failed, {progress.queued + progress.running} to go (of {progress.total})
+                    {timeLeft(analysis, progress.queued + progress.running)}
                   </span>
                 </>
               )}
@@ -534,4 +535,12 @@ export function DashboardApp() {
       )}
     </main>
   )
+}
+
+/** "· about 3 min left", from the runner's recent pace (analyses.progress.etaMs); nothing when unknown. */
+function timeLeft(analysis: AnalysisRow, toGo: number): string {
+  const eta = analysis.progress?.etaMs
+  if (toGo === 0 || eta === null || eta === undefined || analysis.status !== "running") return ""
+  if (eta < 60_000) return " · less than a minute left"
+  return ` · about ${Math.round(eta / 60_000)} min left`
 }

@@ -405,6 +405,17 @@ describe("dashboard: analysis controls", () => {
   })
 })
 
+describe("dashboard: time left", () => {
+  it("shows the runner's estimate while an analysis runs", async () => {
+    await seedAnalysis([...TRIO, { name: "Queued Quinn", score: null, meets: false, job: "queued" }], {
+      status: "running",
+      progress: { total: 4, scored: 3, needsReview: 0, failed: 0, queued: 1, running: 0, etaMs: 180_000, updatedAt: Date.now() }
+    })
+    openDashboard()
+    expect(await screen.findByText(/about 3 min left/)).toBeInTheDocument()
+  })
+})
+
 describe("dashboard: Lever health", () => {
   it("says once, in words, that Lever is unavailable", async () => {
     await seedAnalysis(TRIO)
