@@ -14,7 +14,8 @@
  */
 import type { Rubric } from "../../core/requirements/model"
 import type { ResumeDocument } from "../../core/resume/model"
-import type { CandidateResult, ResultFlag } from "../../core/scoring/result"
+import { needsReviewResult } from "../../core/scoring/local-engine"
+import type { CandidateResult } from "../../core/scoring/result"
 import type { AnalysisProgress, AnalysisRow, AnalysisStatus, ApplicantRow, JobRow, ScoreRow } from "../../db/schema"
 import { listPostingApplicants, toApplicantRow } from "../sync"
 import { AdaptiveLimit } from "./adaptive-limit"
@@ -677,7 +678,7 @@ export class Runner {
   }
 
   private async scoreDocument(analysis: AnalysisRow, opportunityId: string, rubric: Rubric, version: number, document: ResumeDocument): Promise<CandidateResult> {
-    if (document.status !== "ok") return unreadableResult(analysis.engine, document, rubric)
+    if (document.status !== "ok") return needsReviewResult(rubric, document, analysis.engine)
     const applicant = await this.db.applicants.get(opportunityId)
     const request = { analysis, opportunityId, candidateName: applicant?.name, rubric, rubricVersion: version, resume: document, now: this.deps.now() }
     try {
@@ -985,39 +986,6 @@ function noResumeResult(engine: "local" | "llm"): CandidateResult {
     meetsAllMandatory: false,
     verdicts: [],
     flags: [{ kind: "no_resume", message: "This applicant has no resume in Lever. Review the profile by hand." }],
-    engine
-  }
-}
-
-const STATUS_FLAG: Record<ResumeDocument["status"], ResultFlag["kind"]> = {
-  ok: "other",
-  no_text_layer: "no_text_layer",
-  unreadable: "unreadable",
-  protected: "protected",
-  too_large: "too_large",
-  unsupported: "unreadable",
-  empty: "unreadable"
-}
-
-const STATUS_MESSAGE: Record<ResumeDocument["status"], string> = {
-  ok: "",
-  no_text_layer: "This PDF is a scanned image with no text layer, so it could not be read.",
-  unreadable: "This resume file could not be read (it may be corrupt).",
-  protected: "This resume is password-protected.",
-  too_large: "This resume is too large to read.",
-  unsupported: "This resume's file format cannot be read.",
-  empty: "This resume contains no text."
-}
-
-/** A resume that could not be read is never a silent zero: it needs a person's eyes. */
-function unreadableResult(engine: "local" | "llm", document: ResumeDocument, rubric: Rubric): CandidateResult {
-  return {
-    status: "needs_review",
-    score: null,
-    meetsAllMandatory: false,
-    // Every requirement "unclear" (shown, never hidden), as the scoring engines do for unreadable files.
-    verdicts: rubric.requirements.map((r) => ({ requirementId: r.id, verdict: "unclear", evidence: [], reason: "The resume could not be read." })),
-    flags: [{ kind: STATUS_FLAG[document.status], message: document.statusMessage || STATUS_MESSAGE[document.status] }],
     engine
   }
 }

@@ -802,6 +802,16 @@ function scoreRequirement(index: ResumeIndex, requirement: Requirement, facets: 
   return { requirementId: requirement.id, verdict: result.verdict, evidence, reason: result.reason }
 }
 
+/** What a recruiter is told when a file gives no usable text and ingestion said nothing more specific. */
+const STATUS_MESSAGE: Record<string, string> = {
+  no_text_layer: "This PDF is a scanned image with no text layer, so it could not be read.",
+  unreadable: "This resume file could not be read (it may be corrupt).",
+  protected: "This resume is password-protected.",
+  too_large: "This resume is too large to read.",
+  unsupported: "This resume's file format cannot be read.",
+  empty: "This resume contains no text."
+}
+
 const STATUS_FLAG: Record<string, ResultFlag["kind"]> = {
   no_text_layer: "no_text_layer",
   unreadable: "unreadable",
@@ -818,7 +828,7 @@ export function needsReviewResult(rubric: Rubric, resume: Pick<ResumeDocument, "
     score: null,
     meetsAllMandatory: false,
     verdicts: rubric.requirements.map((r) => ({ requirementId: r.id, verdict: "unclear", evidence: [], reason: "The resume could not be read." })),
-    flags: [{ kind: STATUS_FLAG[resume.status] ?? "other", message: resume.statusMessage ?? `The resume could not be read (${resume.status}).` }],
+    flags: [{ kind: STATUS_FLAG[resume.status] ?? "other", message: resume.statusMessage || (STATUS_MESSAGE[resume.status] ?? `The resume could not be read (${resume.status}).`) }],
     engine
   }
 }
