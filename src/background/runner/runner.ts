@@ -683,9 +683,13 @@ export class Runner {
     const request = { analysis, opportunityId, candidateName: applicant?.name, rubric, rubricVersion: version, resume: document, now: this.deps.now() }
     try {
       if (analysis.engine !== "llm") return await this.cpuGate.run(() => this.deps.score(request))
-      const fresh = await this.db.analyses.get(analysis.id)
-      if (fresh && fresh.spendingCapUsd !== undefined && fresh.totals.costUsd >= fresh.spendingCapUsd) throw new SpendingCapReached()
-      const result = await this.llmLimit.run(() => this.deps.score(request))
+      // The cap is checked once a model slot is free, just before the call: checked earlier, every job
+      // waiting for a slot would pass on the same old totals and the spend would overshoot the cap.
+      const result = await this.llmLimit.run(async () => {
+        const fresh = await this.db.analyses.get(analysis.id)
+        if (fresh && fresh.spendingCapUsd !== undefined && fresh.totals.costUsd >= fresh.spendingCapUsd) throw new SpendingCapReached()
+        return this.deps.score(request)
+      })
       this.llmLimit.succeeded()
       return result
     } catch (error) {
