@@ -169,14 +169,16 @@ export async function extractRequirementsWithLlm(
   let usage: LlmUsage | undefined
   let answer: LlmExtractionAnswer | undefined
   try {
-    const first = await port.completeJson({
-      messages,
-      schemaName: "job_requirements",
-      jsonSchema: LLM_EXTRACTION_JSON_SCHEMA,
-      temperature: 0,
-      maxOutputTokens: opts.maxOutputTokens ?? 4000,
-      signal: opts.signal
-    })
+    const ask = (conversation: LlmMessage[]) =>
+      port.completeJson({
+        messages: conversation,
+        schemaName: "job_requirements",
+        jsonSchema: LLM_EXTRACTION_JSON_SCHEMA,
+        temperature: 0,
+        maxOutputTokens: opts.maxOutputTokens ?? 4000,
+        signal: opts.signal
+      })
+    const first = await ask(messages)
     usage = addUsage(usage, first.usage)
     if (first.refusal) return fallback(`the model declined: ${first.refusal.slice(0, 120)}`, usage)
     const parsed = parseAnswer(first.json, first.text)
@@ -184,18 +186,11 @@ export async function extractRequirementsWithLlm(
       answer = parsed.value
     } else {
       // One repair attempt: show the model its answer and what was wrong with it.
-      const repair = await port.completeJson({
-        messages: [
-          ...messages,
-          { role: "assistant", content: first.text.slice(0, 20_000) },
-          { role: "user", content: `That answer does not match the required format (${parsed.problem}). Reply again with only the corrected JSON object.` }
-        ],
-        schemaName: "job_requirements",
-        jsonSchema: LLM_EXTRACTION_JSON_SCHEMA,
-        temperature: 0,
-        maxOutputTokens: opts.maxOutputTokens ?? 4000,
-        signal: opts.signal
-      })
+      const repair = await ask([
+        ...messages,
+        { role: "assistant", content: first.text.slice(0, 20_000) },
+        { role: "user", content: `That answer does not match the required format (${parsed.problem}). Reply again with only the corrected JSON object.` }
+      ])
       usage = addUsage(usage, repair.usage)
       if (repair.refusal) return fallback(`the model declined: ${repair.refusal.slice(0, 120)}`, usage)
       const reparsed = parseAnswer(repair.json, repair.text)
